@@ -1,0 +1,26 @@
+package org.opencce.store;
+
+import java.util.List;
+import java.util.Optional;
+import org.opencce.domain.community.Product;
+import org.opencce.domain.community.ProductId;
+import org.opencce.domain.community.Program;
+import org.opencce.domain.community.ProgramId;
+
+/** Programs, their towns and products. Thread-safe. */
+public interface ProgramStore {
+
+    /** Inserts or replaces the program and its towns. */
+    void save(Program program);
+
+    Optional<Program> find(ProgramId id);
+
+    List<Program> list();
+
+    /** Inserts or replaces products (by program and id). */
+    void saveProducts(List<Product> products);
+
+    List<Product> products(ProgramId program);
+
+    Optional<Product> product(ProgramId program, ProductId id);
+}
