@@ -1,0 +1,57 @@
+package org.opencce.app.web;
+
+import io.javalin.http.Context;
+import java.util.Optional;
+import org.opencce.app.security.Session;
+
+/** What the security filters learned about a request, and questions every handler asks of one. */
+final class Requests {
+    private static final String SESSION = "opencce.session";
+    private static final String USER = "opencce.user";
+
+    private Requests() {
+    }
+
+    static void setSession(Context ctx, Session session) {
+        ctx.attribute(SESSION, session);
+    }
+
+    static Optional<Session> session(Context ctx) {
+        return Optional.ofNullable(ctx.attribute(SESSION));
+    }
+
+    static void setUser(Context ctx, ConsoleUser user) {
+        ctx.attribute(USER, user);
+    }
+
+    /** The console user; present on every {@code /console} and {@code /api/console} request that reached a handler. */
+    static ConsoleUser user(Context ctx) {
+        ConsoleUser user = ctx.attribute(USER);
+        if (user == null) {
+            throw WebProblem.unauthorized("Please sign in to use the staff console.");
+        }
+        return user;
+    }
+
+    static String csrfToken(Context ctx) {
+        return session(ctx).map(Session::csrfToken).orElse("");
+    }
+
+    static boolean isApi(Context ctx) {
+        return ctx.path().startsWith("/api/");
+    }
+
+    /** Whether htmx sent the request (it then wants a fragment, not a whole page). */
+    static boolean isHtmx(Context ctx) {
+        return "true".equals(ctx.header("HX-Request"));
+    }
+
+    /** A query parameter with surrounding blanks removed; empty when absent or blank. */
+    static Optional<String> query(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(value.trim());
+    }
+}
