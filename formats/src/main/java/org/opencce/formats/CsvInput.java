@@ -1,0 +1,153 @@
+package org.opencce.formats;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * How this module's readers open CSV text: UTF-8 decoded strictly (a byte that is not UTF-8 fails with
+ * a {@link FormatException} instead of turning names into replacement characters), a leading byte-order
+ * mark skipped, RFC 4180 quoting, CR LF or LF line ends, blank lines skipped. Records come with the
+ * physical line they start on, counting from 1, so messages point where an editor shows the row.
+ * Stateless and thread-safe.
+ */
+public final class CsvInput {
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
+
+    private CsvInput() {
+    }
+
+    /** A record and the 1-based line its first field is on. */
+    public record Line(long number, CSVRecord record) {
+        /** Field {@code i}, trimmed, or "" when the record is shorter. */
+        public String field(int i) {
+            return i < record.size() ? record.get(i).trim() : "";
+        }
+
+        public int size() {
+            return record.size();
+        }
+
+        /** Whether every field is empty or white space (a row of commas a spreadsheet left behind). */
+        public boolean isBlank() {
+            for (String v : record) {
+                if (!v.isBlank()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** Opens {@code file} as strict UTF-8 text without its byte-order mark. */
+    public static Reader open(Path file) {
+        try {
+            return utf8(Files.newInputStream(file));
+        } catch (NoSuchFileException e) {
+            throw new FormatException(file.toString(), "no such file; check the path", e);
+        } catch (IOException e) {
+            throw new FormatException(file.toString(), "cannot be opened (" + e.getMessage()
+                    + "); check that it exists and is readable", e);
+        }
+    }
+
+    /** Decodes {@code in} as strict UTF-8 text; the byte-order mark is skipped when the text is parsed. */
+    public static Reader utf8(InputStream in) {
+        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)));
+    }
+
+    /**
+     * Reads all non-blank records of {@code reader} (blank lines are skipped, rows of empty fields are
+     * kept), each with its starting line. Closes the reader.
+     */
+    public static List<Line> readAll(Reader reader, String source) {
+        List<Line> lines = new ArrayList<>();
+        try (Reader in = reader; CSVParser parser = CSVFormat.RFC4180.builder()
+                .setIgnoreEmptyLines(true)
+                .get()
+                .parse(withoutByteOrderMark(in, source))) {
+            Iterator<CSVRecord> records = parser.iterator();
+            while (true) {
+                CSVRecord record;
+                try {
+                    if (!records.hasNext()) {
+                        break;
+                    }
+                    record = records.next();
+                } catch (UncheckedIOException | IllegalStateException e) {
+                    throw unreadable(source, parser.getCurrentLineNumber() + 1, e);
+                }
+                // The parser's line counter stands on the record's last line; a quoted value can span lines.
+                long start = parser.getCurrentLineNumber() - lineBreaksIn(record);
+                lines.add(new Line(start, record));
+            }
+        } catch (IOException e) {
+            throw unreadable(source, 0, e);
+        } catch (UncheckedIOException e) {
+            throw unreadable(source, 0, e);
+        }
+        return lines;
+    }
+
+    private static Reader withoutByteOrderMark(Reader in, String source) throws IOException {
+        BufferedReader buffered = in instanceof BufferedReader ? (BufferedReader) in : new BufferedReader(in);
+        buffered.mark(1);
+        int first;
+        try {
+            first = buffered.read();
+        } catch (CharacterCodingException e) {
+            throw unreadable(source, 1, e);
+        }
+        if (first != BYTE_ORDER_MARK) {
+            buffered.reset();
+        }
+        return buffered;
+    }
+
+    private static long lineBreaksIn(CSVRecord record) {
+        long breaks = 0;
+        for (String value : record) {
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c == '\n' || (c == '\r' && (i + 1 == value.length() || value.charAt(i + 1) != '\n'))) {
+                    breaks++;
+                }
+            }
+        }
+        return breaks;
+    }
+
+    private static FormatException unreadable(String source, long line, Exception e) {
+        Throwable cause = e.getCause() != null && e instanceof UncheckedIOException ? e.getCause() : e;
+        if (cause instanceof CharacterCodingException) {
+            String problem = "the text is not UTF-8; save the file as \"CSV UTF-8\" and try again";
+            return line > 0 ? withCause(new FormatException(source, line, problem), cause)
+                    : new FormatException(source, problem, cause);
+        }
+        String problem = "cannot be read as CSV (" + cause.getMessage() + "); check for an unclosed quote";
+        return line > 0 ? withCause(new FormatException(source, line, problem), cause)
+                : new FormatException(source, problem, cause);
+    }
+
+    private static FormatException withCause(FormatException e, Throwable cause) {
+        e.initCause(cause);
+        return e;
+    }
+}
