@@ -1,0 +1,74 @@
+package org.opencce.formats.customerlist;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The columns of a customer list, in the order {@link CustomerListWriter} writes them. Each has a
+ * canonical header and the other headers utilities and consultants use for it; headers are matched
+ * ignoring case, spaces, underscores and punctuation ({@code Acct #} matches {@code acct}).
+ */
+public enum CustomerListColumn {
+    ACCOUNT_NUMBER("account_number", true, "Account Number", "Account No", "Account #", "Acct #", "Acct No",
+            "Acct Number", "account_no", "Account", "utility_account_number", "Utility Account Number"),
+    UTILITY("utility", true, "Distribution Company", "Distribution Utility", "EDC", "Utility Name"),
+    TOWN("town", true, "Municipality", "Community"),
+    RATE_CLASS("rate_class", true, "Rate", "Rate Code", "Rate Class", "Tariff"),
+    CUSTOMER_NAME("customer_name", true, "Customer Name", "Name", "Account Name"),
+    SERVICE_STREET("service_street", true, "Service Address", "Street", "Service Street", "Address"),
+    SERVICE_CITY("service_city", true, "City", "Service City"),
+    SERVICE_ZIP("service_zip", true, "ZIP", "Zip Code", "Postal Code", "Service ZIP"),
+    SUPPLY_STATUS("supply_status", true, "Supplier", "Supply Status", "Generation Service", "Supply"),
+    LOW_INCOME("low_income", false, "Low Income", "LI", "Discount", "Low Income Discount"),
+    NET_METERED("net_metered", false, "Net Metered", "Net Metering", "NEM"),
+    LOAD_ZONE("load_zone", false, "Load Zone", "Zone");
+
+    private final String canonical;
+    private final boolean required;
+    private final List<String> aliases;
+
+    CustomerListColumn(String canonical, boolean required, String... aliases) {
+        this.canonical = canonical;
+        this.required = required;
+        this.aliases = List.of(aliases);
+    }
+
+    /** The header {@link CustomerListWriter} writes, {@code account_number}. */
+    public String canonical() {
+        return canonical;
+    }
+
+    /** Whether a list without this column cannot be read. */
+    public boolean isRequired() {
+        return required;
+    }
+
+    /** The other headers accepted for this column, as people write them. */
+    public List<String> aliases() {
+        return aliases;
+    }
+
+    /** The column a header means, if any. */
+    public static Optional<CustomerListColumn> forHeader(String header) {
+        String key = key(header);
+        if (key.isEmpty()) {
+            return Optional.empty();
+        }
+        for (CustomerListColumn c : values()) {
+            if (key(c.canonical).equals(key) || c.aliases.stream().anyMatch(a -> key(a).equals(key))) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** "account_number (also Account Number, Acct #, …)", for messages about missing columns. */
+    String describe() {
+        return canonical + " (or " + String.join(", ", aliases) + ")";
+    }
+
+    static String key(String header) {
+        return header.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    }
+}
