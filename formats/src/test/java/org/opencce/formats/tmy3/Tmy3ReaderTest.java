@@ -9,10 +9,12 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.opencce.domain.time.LocalCalendar;
@@ -94,7 +96,7 @@ class Tmy3ReaderTest {
 
     @Test
     void aCalendarYearStartsWithTheTypicalJanuaryFirstFirstHour() {
-        Instant start = LocalCalendar.startOfDay(java.time.LocalDate.of(2025, 1, 1));
+        Instant start = LocalCalendar.startOfDay(LocalDate.of(2025, 1, 1));
         assertThat(start).isEqualTo(Instant.parse("2025-01-01T05:00:00Z"));
 
         HourlyWeather year = chicopee.alignedTo(start, LocalCalendar.hoursIn(2025));
@@ -194,7 +196,7 @@ class Tmy3ReaderTest {
                 .hasMessageStartingWith("empty.csv: the file is empty; a TMY3 file starts with a line of station metadata");
     }
 
-    private static String replaceLine(String text, int lineNumber, java.util.function.UnaryOperator<String> change) {
+    private static String replaceLine(String text, int lineNumber, UnaryOperator<String> change) {
         List<String> lines = new ArrayList<>(Arrays.asList(text.split("\r\n")));
         String changed = change.apply(lines.get(lineNumber - 1));
         assertThat(changed).as("the test must change line %d", lineNumber).isNotEqualTo(lines.get(lineNumber - 1));
