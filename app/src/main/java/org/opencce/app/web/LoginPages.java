@@ -75,7 +75,7 @@ final class LoginPages {
             Optional<Instant> retryAt = throttle.retryAfter(address, username);
             if (retryAt.isPresent()) {
                 audit.append(program, actor(username), "login-throttled", "from " + address);
-                long seconds = Math.max(1, Duration.between(clock.instant(), retryAt.get()).toSeconds() + 1);
+                long seconds = Math.max(1, (Duration.between(clock.instant(), retryAt.get()).toMillis() + 999) / 1000);
                 ctx.status(429).header("Retry-After", Long.toString(seconds));
                 render(ctx, next, username, Optional.of("Too many failed sign-in attempts. Try again after "
                         + TIME.format(LocalCalendar.local(retryAt.get())) + " (in " + minutes(seconds) + ")."),

@@ -16,6 +16,7 @@ import org.opencce.domain.community.GreenContent;
 import org.opencce.domain.community.Product;
 import org.opencce.domain.community.ProgramId;
 import org.opencce.domain.community.Town;
+import org.opencce.domain.community.Utility;
 import org.opencce.domain.rates.BasicServiceRate;
 import org.opencce.domain.units.Percent;
 
@@ -34,7 +35,7 @@ final class PublicSite {
     /** {@code GET /}. */
     void home(Context ctx) {
         ProgramOffer offer = offer();
-        List<String> utilities = offer.benchmarks().stream().map(b -> b.utility().displayName()).toList();
+        List<String> utilities = offer.benchmarks().stream().map(b -> shortName(b.utility())).toList();
         List<HomeView.TownRow> towns = offer.program().towns().stream()
                 .map(t -> new HomeView.TownRow(t.name(), t.utility().displayName(), Display.count(t.population()),
                         t.name().equals(offer.program().leadTown())))
@@ -172,6 +173,13 @@ final class PublicSite {
             }
         }
         return Optional.empty();
+    }
+
+    /** "Eversource", "National Grid": the display name without the legal entity in parentheses. */
+    private static String shortName(Utility utility) {
+        String name = utility.displayName();
+        int paren = name.indexOf(" (");
+        return paren > 0 ? name.substring(0, paren) : name;
     }
 
     private static String term(YearMonth start, YearMonth end) {
