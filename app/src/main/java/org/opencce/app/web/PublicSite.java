@@ -129,7 +129,7 @@ final class PublicSite {
 
     private static HomeView.Comparison comparison(Comparison c) {
         if (c.differenceCents().isEmpty()) {
-            return new HomeView.Comparison(c.utility().displayName(), "no Basic Service rate known", "", "unknown");
+            return new HomeView.Comparison(shortName(c.utility()), "no Basic Service rate known", "", "unknown");
         }
         BigDecimal cents = c.differenceCents().get();
         double percent = c.differencePercent().orElseThrow().value();
@@ -137,7 +137,7 @@ final class PublicSite {
         String difference = sign == 0 ? "same price"
                 : Display.cents(cents.abs()) + " ¢/kWh " + (sign < 0 ? "less" : "more");
         String percentText = (sign > 0 ? "+" : sign < 0 ? "−" : "") + Display.percentOneDecimal(Math.abs(percent));
-        return new HomeView.Comparison(c.utility().displayName(), difference, percentText,
+        return new HomeView.Comparison(shortName(c.utility()), difference, percentText,
                 sign < 0 ? "less" : sign > 0 ? "more" : "same");
     }
 

@@ -6,15 +6,18 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.opencce.app.load.LoadProfiles;
 import org.opencce.app.security.LoginThrottle;
 import org.opencce.app.security.SessionStore;
 import org.opencce.app.web.view.ErrorView;
+import org.opencce.app.web.view.Frame;
 import org.opencce.domain.community.ProgramId;
 import org.opencce.domain.rates.BasicServiceRates;
 import org.opencce.domain.supply.ClassIStandard;
@@ -152,7 +155,7 @@ public final class WebApp {
         app.get("/api/console/accounts/{id}/usage", accounts::usageJson);
         app.get("/favicon.ico", ctx -> ctx.redirect("/static/favicon.svg"));
 
-        app.exception(Redirect.class, (e, ctx) -> ctx.redirect(e.location(), io.javalin.http.HttpStatus.SEE_OTHER));
+        app.exception(Redirect.class, (e, ctx) -> ctx.redirect(e.location(), HttpStatus.SEE_OTHER));
         app.exception(WebProblem.class, errors::problem);
         app.exception(Exception.class, errors::unexpected);
         app.error(404, errors::notFound);
@@ -211,8 +214,7 @@ public final class WebApp {
                 programName = "OpenCCE";
             }
             ErrorView view = new ErrorView(
-                    new org.opencce.app.web.view.Frame(programName, title, "error", java.util.Optional.empty(),
-                            Requests.csrfToken(ctx), List.of()),
+                    new Frame(programName, title, "error", Optional.empty(), Requests.csrfToken(ctx), List.of()),
                     status, title, message, console ? "/console" : "/", console ? "Back to the console" : "Home page");
             templates.respond(ctx, "error.jte", view);
         }
