@@ -1,0 +1,506 @@
+package org.opencce.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.jdbi.v3.core.JdbiException;
+import org.junit.jupiter.api.Test;
+import org.opencce.domain.Fixtures;
+import org.opencce.domain.community.Account;
+import org.opencce.domain.community.AccountId;
+import org.opencce.domain.community.GreenContent;
+import org.opencce.domain.community.LoadZone;
+import org.opencce.domain.community.Product;
+import org.opencce.domain.community.ProductId;
+import org.opencce.domain.community.Program;
+import org.opencce.domain.community.ProgramId;
+import org.opencce.domain.community.RateClass;
+import org.opencce.domain.community.ServiceAddress;
+import org.opencce.domain.community.SupplyStatus;
+import org.opencce.domain.community.Town;
+import org.opencce.domain.community.Utility;
+import org.opencce.domain.community.UtilityAccountNumber;
+import org.opencce.domain.report.BatchReport;
+import org.opencce.domain.units.EnergyPrice;
+import org.opencce.domain.units.Percent;
+import org.opencce.store.UserStore.Role;
+
+/**
+ * What every records database must do, exercised through the store interfaces only. Each
+ * implementation extends this class and says which {@link Database} to use. Every test works in a
+ * program of its own (a fresh id), so the tests neither see nor disturb each other's records, even on
+ * a long-lived external server.
+ */
+public abstract class StoreContractTest {
+
+    protected abstract Database database();
+
+    // ---------------------------------------------------------------- programs and products
+
+    @Test
+    void aSavedProgramIsFoundWithItsTownsInOrder() {
+        Program program = saveValleyProgram();
+
+        assertThat(database().programs().find(program.id())).contains(program);
+        assertThat(database().programs().find(program.id()).orElseThrow().towns()).extracting(Town::name)
+                .containsExactly("Amherst", "Northampton", "Pelham");
+        assertThat(database().programs().list()).contains(program);
+    }
+
+    @Test
+    void savingAProgramAgainReplacesItsTowns() {
+        Program program = saveValleyProgram();
+        Program twoTowns = new Program(program.id(), "Valley Green Energy (phase 1)", "Amherst", List.of(
+                new Town("Amherst", Utility.EVERSOURCE_WMA, LoadZone.WCMA, 40_000),
+                new Town("Pelham", Utility.EVERSOURCE_WMA, LoadZone.WCMA, 1_280)), program.launchDate().plusMonths(1));
+
+        database().programs().save(twoTowns);
+
+        assertThat(database().programs().find(program.id())).contains(twoTowns);
+    }
+
+    @Test
+    void anUnknownProgramIsNotFound() {
+        assertThat(database().programs().find(new ProgramId("no-such-program"))).isEmpty();
+    }
+
+    @Test
+    void productsComeBackWithExactPricesCheapestFirst() {
+        Program program = saveValleyProgram();
+        List<Product> products = productsIn(program.id());
+
+        database().programs().saveProducts(products);
+
+        List<Product> read = database().programs().products(program.id());
+        assertThat(read).containsExactlyElementsOf(products);
+        assertThat(read).extracting(p -> p.price().centsPerKilowattHour().toPlainString())
+                .containsExactly("13.950", "14.450", "15.950", "16.450");
+        assertThat(read).extracting(Product::greenContent).containsExactly(new GreenContent.StateMinimum(),
+                new GreenContent.MinimumPlus(20), new GreenContent.Absolute(Percent.HUNDRED),
+                new GreenContent.MinimumPlus(50));
+        assertThat(database().programs().product(program.id(), Fixtures.STANDARD).orElseThrow().isDefault()).isTrue();
+    }
+
+    @Test
+    void savingAProductAgainReplacesIt() {
+        Program program = saveValleyProgram();
+        database().programs().saveProducts(productsIn(program.id()));
+        Product standard = database().programs().product(program.id(), Fixtures.STANDARD).orElseThrow();
+        Product repriced = new Product(standard.id(), standard.program(), standard.name(), standard.greenContent(),
+                standard.localContent(), EnergyPrice.ofCentsPerKilowattHour("14.4519"), YearMonth.of(2025, 6),
+                YearMonth.of(2027, 5), false, false);
+
+        database().programs().saveProducts(List.of(repriced));
+
+        assertThat(database().programs().product(program.id(), Fixtures.STANDARD)).contains(repriced);
+        assertThat(database().programs().product(program.id(), Fixtures.STANDARD).orElseThrow().price()
+                .centsPerKilowattHour().toPlainString()).isEqualTo("14.4519");
+        assertThat(database().programs().products(program.id())).hasSize(4);
+    }
+
+    @Test
+    void productsOfAnUnsavedProgramAreRefused() {
+        ProgramId unsaved = freshProgramId();
+
+        assertThatThrownBy(() -> database().programs().saveProducts(productsIn(unsaved)))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining(unsaved.value())
+                .hasMessageContaining("save the program first");
+    }
+
+    // ---------------------------------------------------------------- account ids
+
+    @Test
+    void theSameUtilityAccountNumberAlwaysGetsTheSameId() {
+        Program program = saveValleyProgram();
+        AccountStore.Key alice = key(Utility.EVERSOURCE_WMA, "54012345678");
+        AccountStore.Key carol = key(Utility.NATIONAL_GRID_MA, "8123456789");
+
+        List<AccountId> first = database().accounts().assignIds(program.id(), List.of(alice, carol, alice));
+        List<AccountId> again = database().accounts().assignIds(program.id(), List.of(carol, alice));
+
+        assertThat(first.get(0)).isEqualTo(first.get(2)).isNotEqualTo(first.get(1));
+        assertThat(again).containsExactly(first.get(1), first.get(0));
+        assertThat(first.get(1).value()).as("new ids follow the order of the list").isGreaterThan(first.get(0).value());
+    }
+
+    @Test
+    void newNumbersGetNewIdsAndTheSameNumberAtAnotherUtilityIsAnotherAccount() {
+        Program program = saveValleyProgram();
+        List<AccountId> existing = database().accounts().assignIds(program.id(),
+                List.of(key(Utility.EVERSOURCE_WMA, "1111")));
+
+        List<AccountId> next = database().accounts().assignIds(program.id(), List.of(
+                key(Utility.EVERSOURCE_WMA, "1111"), key(Utility.EVERSOURCE_WMA, "2222"),
+                key(Utility.NATIONAL_GRID_MA, "1111")));
+
+        assertThat(next.get(0)).isEqualTo(existing.get(0));
+        assertThat(next).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void anIdKeepsItsNumberOnceTheAccountIsStored() {
+        Program program = saveValleyProgram();
+        List<Account> accounts = storeValleyAccounts(program.id());
+        Account alice = accounts.get(0);
+
+        assertThat(database().accounts().assignIds(program.id(), List.of(key(alice.utility(), alice.number().value()))))
+                .containsExactly(alice.id());
+        Account impostor = with(alice, alice.id(), new UtilityAccountNumber("99999999"));
+        assertThatThrownBy(() -> database().accounts().upsert(List.of(impostor)))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("store 1 accounts");
+        assertThat(database().accounts().find(alice.id())).contains(alice);
+    }
+
+    @Test
+    void idsGivenBeyondTheSequenceAreNotHandedOutAgain() {
+        Program program = saveValleyProgram();
+        database().programs().saveProducts(productsIn(program.id()));
+        long beyond = database().accounts().assignIds(program.id(), List.of(key(Utility.EVERSOURCE_WMA, "5555")))
+                .get(0).value() + 1_000;
+        Account given = with(Fixtures.valleyAccounts().get(0), new AccountId(beyond), program.id());
+
+        database().accounts().upsert(List.of(given));
+        AccountId next = database().accounts().assignIds(program.id(), List.of(key(Utility.EVERSOURCE_WMA, "6666")))
+                .get(0);
+
+        assertThat(next.value()).isGreaterThan(beyond);
+    }
+
+    // ---------------------------------------------------------------- accounts
+
+    @Test
+    void storedAccountsAreFoundByIdAndByUtilityAccountNumber() {
+        Program program = saveValleyProgram();
+        List<Account> accounts = storeValleyAccounts(program.id());
+
+        for (Account a : accounts) {
+            assertThat(database().accounts().find(a.id())).contains(a);
+            assertThat(database().accounts().find(program.id(), a.utility(), a.number())).contains(a);
+        }
+        assertThat(database().accounts().find(program.id(), Utility.NATIONAL_GRID_MA,
+                accounts.get(0).number())).as("Alice's number at the other utility").isEmpty();
+    }
+
+    @Test
+    void upsertingAgainReplacesChangedAccountsAndKeepsTheOthers() {
+        Program program = saveValleyProgram();
+        List<Account> accounts = storeValleyAccounts(program.id());
+        Account bob = accounts.get(1);
+        Account bobEnrolled = new Account(bob.id(), bob.program(), bob.number(), bob.utility(), bob.town(),
+                bob.rateClass(), "Robert Brennan", bob.serviceAddress(), SupplyStatus.PROGRAM,
+                Optional.of(Fixtures.BASIC), true, false, bob.loadZone());
+
+        database().accounts().upsert(List.of(accounts.get(0), bobEnrolled));
+
+        assertThat(database().accounts().find(bob.id())).contains(bobEnrolled);
+        assertThat(database().accounts().all(program.id())).containsExactly(accounts.get(0), bobEnrolled,
+                accounts.get(2), accounts.get(3), accounts.get(4));
+    }
+
+    @Test
+    void anAccountOnAProductTheProgramDoesNotOfferIsRefused() {
+        Program program = saveValleyProgram();
+        List<Account> accounts = storeValleyAccounts(program.id());
+        Account alice = accounts.get(0);
+        Account onUnknownProduct = new Account(alice.id(), alice.program(), alice.number(), alice.utility(),
+                alice.town(), alice.rateClass(), alice.customerName(), alice.serviceAddress(), SupplyStatus.PROGRAM,
+                Optional.of(new ProductId("no-such-product")), false, false, alice.loadZone());
+
+        assertThatThrownBy(() -> database().accounts().upsert(List.of(onUnknownProduct)))
+                .isInstanceOf(StoreException.class);
+        assertThat(database().accounts().find(alice.id())).contains(alice);
+    }
+
+    @Test
+    void countAndAllSeeOnlyTheProgramsOwnAccounts() {
+        Program program = saveValleyProgram();
+        Program other = saveValleyProgram();
+        List<Account> accounts = storeValleyAccounts(program.id());
+        storeValleyAccounts(other.id());
+
+        assertThat(database().accounts().count(program.id())).isEqualTo(5);
+        assertThat(database().accounts().all(program.id())).containsExactlyElementsOf(accounts);
+        assertThat(database().accounts().count(freshProgramId())).isZero();
+    }
+
+    @Test
+    void searchMatchesANumberPrefixOrPartOfANameOrStreetIgnoringCase() {
+        Program program = saveValleyProgram();
+        List<Account> a = storeValleyAccounts(program.id());
+
+        assertThat(names(search(program, text("540123")))).containsExactly("Alice Abbott", "Bob Brennan");
+        assertThat(names(search(program, text("CHEN")))).containsExactly("Carol Chen");
+        assertThat(names(search(program, text("main st")))).containsExactly("Main Street Deli");
+        assertThat(names(search(program, text("  kellogg ")))).containsExactly("Alice Abbott");
+        assertThat(search(program, text("12345")).total()).as("not a prefix of any number, in no name or street")
+                .isZero();
+        assertThat(search(program, text("%")).total()).as("wildcards are matched literally").isZero();
+        assertThat(search(program, text("_")).total()).as("wildcards are matched literally").isZero();
+        assertThat(search(program, AccountQuery.all()).items()).containsExactlyElementsOf(a);
+    }
+
+    @Test
+    void searchFiltersByTownRateClassAndSupplyStatus() {
+        Program program = saveValleyProgram();
+        storeValleyAccounts(program.id());
+
+        assertThat(names(search(program, new AccountQuery(Optional.empty(), Optional.of("northampton"),
+                Optional.empty(), Optional.empty())))).containsExactly("Carol Chen", "Main Street Deli");
+        assertThat(names(search(program, new AccountQuery(Optional.empty(), Optional.empty(),
+                Optional.of(RateClass.R_1), Optional.empty())))).containsExactly("Alice Abbott", "Carol Chen");
+        assertThat(names(search(program, new AccountQuery(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(SupplyStatus.PROGRAM))))).containsExactly("Alice Abbott", "Carol Chen", "Erin Eastman");
+        assertThat(names(search(program, new AccountQuery(Optional.of("a"), Optional.of("Amherst"),
+                Optional.of(RateClass.R_2), Optional.of(SupplyStatus.BASIC_SERVICE))))).containsExactly("Bob Brennan");
+    }
+
+    @Test
+    void searchPagesByIdAndCountsEveryMatch() {
+        Program program = saveValleyProgram();
+        List<Account> a = storeValleyAccounts(program.id());
+
+        Page<Account> first = database().accounts().search(program.id(), AccountQuery.all(), 0, 2);
+        Page<Account> last = database().accounts().search(program.id(), AccountQuery.all(), 2, 2);
+        Page<Account> beyond = database().accounts().search(program.id(), AccountQuery.all(), 7, 2);
+
+        assertThat(first.items()).containsExactly(a.get(0), a.get(1));
+        assertThat(last.items()).containsExactly(a.get(4));
+        assertThat(first.total()).isEqualTo(5);
+        assertThat(first.pageCount()).isEqualTo(3);
+        assertThat(beyond.items()).isEmpty();
+        assertThat(beyond.total()).isEqualTo(5);
+    }
+
+    @Test
+    void aCustomerListOfTwentyEightThousandAccountsIsStoredInOneCall() {
+        Program program = saveValleyProgram();
+        database().programs().saveProducts(productsIn(program.id()));
+        int n = 28_000;
+        List<AccountStore.Key> keys = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            keys.add(key(i % 3 == 2 ? Utility.NATIONAL_GRID_MA : Utility.EVERSOURCE_WMA, String.format("7%010d", i)));
+        }
+        long started = System.nanoTime();
+        List<AccountId> ids = database().accounts().assignIds(program.id(), keys);
+        List<Account> accounts = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            boolean onProgram = i % 10 != 0;
+            String town = i % 3 == 2 ? "Northampton" : i % 3 == 1 ? "Pelham" : "Amherst";
+            accounts.add(new Account(ids.get(i), program.id(), keys.get(i).number(), keys.get(i).utility(), town,
+                    i % 7 == 0 ? RateClass.G_1 : RateClass.R_1, "Customer " + i,
+                    new ServiceAddress(i + " Main St", town, "01002"),
+                    onProgram ? SupplyStatus.PROGRAM : SupplyStatus.BASIC_SERVICE,
+                    onProgram ? Optional.of(Fixtures.STANDARD) : Optional.empty(), i % 13 == 0, false, LoadZone.WCMA));
+        }
+        database().accounts().upsert(accounts);
+        long stored = System.nanoTime();
+        database().accounts().upsert(accounts);
+        long storedAgain = System.nanoTime();
+        System.out.printf("%d accounts: ids and first upsert %d ms, unchanged upsert %d ms%n", n,
+                (stored - started) / 1_000_000, (storedAgain - stored) / 1_000_000);
+
+        assertThat(database().accounts().count(program.id())).isEqualTo(n);
+        assertThat(database().accounts().search(program.id(), new AccountQuery(Optional.empty(),
+                Optional.of("Pelham"), Optional.of(RateClass.G_1), Optional.empty()), 0, 10).total())
+                .isEqualTo(IntStream.range(0, n).filter(i -> i % 3 == 1 && i % 7 == 0).count());
+        assertThat(database().accounts().find(ids.get(12_345))).contains(accounts.get(12_345));
+    }
+
+    // ---------------------------------------------------------------- users
+
+    @Test
+    void usersKeepTheirHashAndOneRolePerProgram() {
+        Program valley = saveValleyProgram();
+        Program other = saveValleyProgram();
+        String name = "staff-" + UUID.randomUUID();
+
+        database().users().saveUser(name, "$2a$10$first");
+        database().users().grant(name, valley.id(), Role.VIEWER);
+        database().users().grant(name, valley.id(), Role.STAFF);
+        database().users().grant(name, other.id(), Role.ADMIN);
+        database().users().saveUser(name, "$2a$10$second");
+
+        UserStore.User user = database().users().find(name).orElseThrow();
+        assertThat(user.passwordHash()).isEqualTo("$2a$10$second");
+        assertThat(user.roleIn(valley.id())).contains(Role.STAFF);
+        assertThat(user.roleIn(other.id())).contains(Role.ADMIN);
+        assertThat(user.grants()).hasSize(2);
+        assertThat(user.roleIn(freshProgramId())).isEmpty();
+        assertThat(database().users().list()).contains(user);
+        assertThat(database().users().find("nobody-" + UUID.randomUUID())).isEmpty();
+    }
+
+    @Test
+    void aRoleCannotBeGrantedToAnUnknownUser() {
+        Program valley = saveValleyProgram();
+        String name = "ghost-" + UUID.randomUUID();
+
+        assertThatThrownBy(() -> database().users().grant(name, valley.id(), Role.ADMIN))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("no user '" + name + "'");
+    }
+
+    @Test
+    void usersAreListedByName() {
+        String prefix = "list-" + UUID.randomUUID() + "-";
+        database().users().saveUser(prefix + "b", "$2a$10$b");
+        database().users().saveUser(prefix + "a", "$2a$10$a");
+
+        assertThat(database().users().list()).extracting(UserStore.User::username)
+                .filteredOn(u -> u.startsWith(prefix)).containsExactly(prefix + "a", prefix + "b");
+    }
+
+    // ---------------------------------------------------------------- import log
+
+    @Test
+    void anImportedFileIsRecognisedByItsHash() {
+        Program program = saveValleyProgram();
+        String hash = "ab".repeat(32);
+        BatchReport report = new BatchReport("customers-2025-01.csv", 3, 2,
+                List.of(new BatchReport.Rejection(3, "ZIP code must be 5 digits")), false);
+        Instant before = Instant.now().minusSeconds(60);
+
+        assertThat(database().imports().find(program.id(), "customer-list", hash)).isEmpty();
+        database().imports().record(program.id(), "customer-list", hash, report, "alice");
+
+        ImportLog.Entry entry = database().imports().find(program.id(), "customer-list", hash.toUpperCase())
+                .orElseThrow();
+        assertThat(entry.source()).isEqualTo("customers-2025-01.csv");
+        assertThat(entry.actor()).isEqualTo("alice");
+        assertThat(List.of(entry.read(), entry.accepted(), entry.rejected())).containsExactly(3, 2, 1);
+        assertThat(entry.importedAt()).isAfter(before).isBefore(Instant.now().plusSeconds(60));
+        assertThat(database().imports().find(program.id(), "green-button", hash)).as("another kind").isEmpty();
+        assertThat(database().imports().find(saveValleyProgram().id(), "customer-list", hash)).as("another program")
+                .isEmpty();
+    }
+
+    @Test
+    void recordingTheSameFileAgainKeepsTheFirstEntry() {
+        Program program = saveValleyProgram();
+        String hash = "0123456789abcdef".repeat(4);
+        database().imports().record(program.id(), "edi-867", hash, new BatchReport("a.x12", 10, 10, List.of(), false),
+                "alice");
+
+        database().imports().record(program.id(), "edi-867", hash, new BatchReport("b.x12", 10, 10, List.of(), true),
+                "bob");
+
+        ImportLog.Entry entry = database().imports().find(program.id(), "edi-867", hash).orElseThrow();
+        assertThat(entry.source()).isEqualTo("a.x12");
+        assertThat(entry.actor()).isEqualTo("alice");
+    }
+
+    @Test
+    void aHashMustBeSixtyFourHexDigits() {
+        Program program = saveValleyProgram();
+
+        assertThatThrownBy(() -> database().imports().find(program.id(), "customer-list", "abc"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("64 hexadecimal digits");
+    }
+
+    // ---------------------------------------------------------------- audit log
+
+    @Test
+    void theAuditLogShowsTheLatestEntriesNewestFirst() {
+        Program program = saveValleyProgram();
+        Program other = saveValleyProgram();
+        database().audit().append(program.id(), "alice", "product.price", "standard 14.450 -> 14.550");
+        database().audit().append(other.id(), "carol", "user.grant", "dave ADMIN");
+        database().audit().append(program.id(), "bob", "account.opt-out", "54012345679");
+        database().audit().append(program.id(), "alice", "notice.mail", null);
+
+        List<AuditLog.Entry> recent = database().audit().recent(program.id(), 2);
+
+        assertThat(recent).extracting(AuditLog.Entry::action).containsExactly("notice.mail", "account.opt-out");
+        assertThat(recent.get(0).detail()).isEmpty();
+        assertThat(recent.get(0).at()).isAfterOrEqualTo(recent.get(1).at());
+        assertThat(database().audit().recent(program.id(), 10)).hasSize(3);
+        assertThat(database().audit().recent(other.id(), 10)).extracting(AuditLog.Entry::actor).containsExactly("carol");
+    }
+
+    @Test
+    void auditEntriesCannotBeChangedOrRemoved() {
+        Program program = saveValleyProgram();
+        database().audit().append(program.id(), "alice", "product.price", "standard 14.450 -> 14.550");
+
+        assertThatThrownBy(() -> database().jdbi().useHandle(h -> h.createUpdate(
+                "UPDATE audit_log SET actor = 'mallory' WHERE program_id = :p").bind("p", program.id().value()).execute()))
+                .isInstanceOf(JdbiException.class)
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> database().jdbi().useHandle(h -> h.createUpdate(
+                "DELETE FROM audit_log WHERE program_id = :p").bind("p", program.id().value()).execute()))
+                .isInstanceOf(JdbiException.class)
+                .hasMessageContaining("append-only");
+        assertThat(database().audit().recent(program.id(), 10)).extracting(AuditLog.Entry::actor)
+                .containsExactly("alice");
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** Saves the canonical Valley Green Energy program under a fresh id. */
+    protected Program saveValleyProgram() {
+        Program valley = Fixtures.valleyProgram();
+        Program program = new Program(freshProgramId(), valley.name(), valley.leadTown(), valley.towns(),
+                valley.launchDate());
+        database().programs().save(program);
+        return program;
+    }
+
+    /** Stores the canonical accounts (with the products they use) in the program, with ids it assigns. */
+    protected List<Account> storeValleyAccounts(ProgramId program) {
+        database().programs().saveProducts(productsIn(program));
+        List<Account> fixtures = Fixtures.valleyAccounts();
+        List<AccountStore.Key> keys = fixtures.stream().map(a -> new AccountStore.Key(a.utility(), a.number())).toList();
+        List<AccountId> ids = database().accounts().assignIds(program, keys);
+        List<Account> accounts = new ArrayList<>();
+        for (int i = 0; i < fixtures.size(); i++) {
+            accounts.add(with(fixtures.get(i), ids.get(i), program));
+        }
+        database().accounts().upsert(accounts);
+        return accounts;
+    }
+
+    protected static List<Product> productsIn(ProgramId program) {
+        return Fixtures.valleyProducts().stream().map(p -> new Product(p.id(), program, p.name(), p.greenContent(),
+                p.localContent(), p.price(), p.termStart(), p.termEnd(), p.isDefault(), p.illustrative())).toList();
+    }
+
+    protected static ProgramId freshProgramId() {
+        return new ProgramId("test-" + UUID.randomUUID().toString().substring(0, 13));
+    }
+
+    private static Account with(Account a, AccountId id, ProgramId program) {
+        return new Account(id, program, a.number(), a.utility(), a.town(), a.rateClass(), a.customerName(),
+                a.serviceAddress(), a.supplyStatus(), a.product(), a.lowIncome(), a.netMetered(), a.loadZone());
+    }
+
+    private static Account with(Account a, AccountId id, UtilityAccountNumber number) {
+        return new Account(id, a.program(), number, a.utility(), a.town(), a.rateClass(), a.customerName(),
+                a.serviceAddress(), a.supplyStatus(), a.product(), a.lowIncome(), a.netMetered(), a.loadZone());
+    }
+
+    private static AccountStore.Key key(Utility utility, String number) {
+        return new AccountStore.Key(utility, new UtilityAccountNumber(number));
+    }
+
+    private Page<Account> search(Program program, AccountQuery query) {
+        return database().accounts().search(program.id(), query, 0, 50);
+    }
+
+    private static AccountQuery text(String text) {
+        return new AccountQuery(Optional.of(text), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    private static List<String> names(Page<Account> page) {
+        return page.items().stream().map(Account::customerName).toList();
+    }
+}
