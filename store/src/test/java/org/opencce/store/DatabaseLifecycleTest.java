@@ -1,0 +1,95 @@
+package org.opencce.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.opencce.domain.Fixtures;
+import org.opencce.domain.community.Program;
+import org.opencce.domain.community.ProgramId;
+
+/** Opening and closing the records database: persistence, migrations, and what failures say. */
+@ExtendWith(SharedEmbeddedDatabase.class)
+class DatabaseLifecycleTest {
+
+    @Test
+    void aSecondOpenOfTheSameDataDirectorySeesTheRecordsOfTheFirstAndMigratesNothing(@TempDir Path dataDir) {
+        Program valley = Fixtures.valleyProgram();
+        try (Database first = Database.open(DatabaseSettings.embedded(dataDir))) {
+            assertThat(first.migrationsApplied()).isPositive();
+            assertThat(first.description()).isEqualTo("embedded PostgreSQL 17.5 in " + dataDir.resolve("postgres"));
+            first.programs().save(valley);
+            first.programs().saveProducts(Fixtures.valleyProducts());
+            first.accounts().upsert(Fixtures.valleyAccounts());
+
+            assertThatThrownBy(() -> Database.open(DatabaseSettings.embedded(dataDir)))
+                    .as("a data directory in use")
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining(dataDir.resolve("postgres").toString())
+                    .hasMessageContaining("another OpenCCE process");
+        }
+        assertThat(Files.exists(dataDir.resolve("postgres").resolve("PG_VERSION"))).isTrue();
+
+        try (Database second = Database.open(DatabaseSettings.embedded(dataDir))) {
+            assertThat(second.migrationsApplied()).isZero();
+            assertThat(second.programs().find(Fixtures.VALLEY)).contains(valley);
+            assertThat(second.accounts().all(Fixtures.VALLEY)).containsExactlyElementsOf(Fixtures.valleyAccounts());
+            Flyway flyway = Flyway.configure().dataSource(second.dataSource()).load();
+            assertThat(flyway.migrate().migrationsExecuted).isZero();
+            assertThat(flyway.info().current().getVersion().getVersion()).isEqualTo("1");
+        }
+    }
+
+    @Test
+    void anExternalServerIsUsedAsGivenWithoutStartingOne(Database embedded) {
+        Program program = new Program(new ProgramId("external-check"), "External check",
+                "Pelham", Fixtures.valleyProgram().towns(), Fixtures.LAUNCH);
+        embedded.programs().save(program);
+
+        try (Database external = Database.open(DatabaseSettings.external(embedded.jdbcUrl(), null, null))) {
+            assertThat(external.description()).isEqualTo(embedded.jdbcUrl());
+            assertThat(external.migrationsApplied()).isZero();
+            assertThat(external.programs().find(program.id())).contains(program);
+        }
+        assertThat(embedded.programs().find(program.id())).as("closing the external one leaves the server running")
+                .contains(program);
+    }
+
+    @Test
+    void anUnreachableServerIsReportedWithItsUrlWhatToCheckAndNoPassword() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        String url = "jdbc:postgresql://127.0.0.1:" + closedPort + "/opencce?user=opencce&password=hunter2";
+
+        assertThatThrownBy(() -> Database.open(DatabaseSettings.external(url, null, null)))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("jdbc:postgresql://127.0.0.1:" + closedPort + "/opencce?user=opencce")
+                .hasMessageContaining("Check that the server is running")
+                .hasMessageNotContaining("hunter2");
+        assertThatThrownBy(() -> Database.open(DatabaseSettings.external(
+                "jdbc:postgresql://127.0.0.1:" + closedPort + "/opencce", "opencce", "hunter2")))
+                .isInstanceOf(StoreException.class)
+                .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
+    void settingsRefuseWhatCannotWorkAndNeverShowThePassword() {
+        assertThatThrownBy(() -> DatabaseSettings.external("jdbc:mysql://db/opencce", null, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("jdbc:postgresql://");
+        DatabaseSettings external = DatabaseSettings.external(
+                "jdbc:postgresql://db:5432/opencce?password=hunter2&ssl=true", "cce", "hunter3");
+        assertThat(external.toString()).isEqualTo("jdbc:postgresql://db:5432/opencce?ssl=true as cce");
+        assertThat(DatabaseSettings.embedded(Path.of("data")).clusterDirectory())
+                .isEqualTo(Path.of("data").toAbsolutePath().resolve("postgres"));
+    }
+}
