@@ -154,7 +154,7 @@ final class Dashboard {
             for (int g = 0; g < yearProfile.groups().size(); g++) {
                 kwh += yearProfile.totalKwh(g);
             }
-            tiles.add(new DashboardView.Tile("Energy used", Display.mwh(kwh),
+            tiles.add(new DashboardView.Tile("Energy used", Display.energy(kwh),
                     Display.monthRange(year.get().first(), year.get().last()) + ", all accounts with interval data"));
         } else {
             tiles.add(new DashboardView.Tile("Energy used", "—", "no interval data imported yet"));

@@ -39,6 +39,11 @@ final class Display {
                 + " MWh";
     }
 
+    /** An amount of energy in the unit that reads best: "413 kWh" below 1 MWh, else "12.3 MWh". */
+    static String energy(double kwh) {
+        return Math.abs(kwh) < 1000 ? kwh(kwh) : mwh(kwh);
+    }
+
     /** "14.450 ¢/kWh". */
     static String price(EnergyPrice price) {
         return cents(price.centsPerKilowattHour()) + " ¢/kWh";

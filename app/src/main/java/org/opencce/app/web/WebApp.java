@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.opencce.app.load.LoadProfiles;
 import org.opencce.app.security.LoginThrottle;
+import org.opencce.app.security.Session;
 import org.opencce.app.security.SessionStore;
 import org.opencce.app.web.view.ErrorView;
 import org.opencce.app.web.view.Frame;
@@ -215,7 +216,9 @@ public final class WebApp {
             }
             ErrorView view = new ErrorView(
                     new Frame(programName, title, "error", Optional.empty(), Requests.csrfToken(ctx), List.of()),
-                    status, title, message, console ? "/console" : "/", console ? "Back to the console" : "Home page");
+                    status, title, message, console && status != 403 ? "/console" : "/",
+                    console && status != 403 ? "Back to the console" : "Home page",
+                    Requests.session(ctx).map(Session::isLoggedIn).orElse(false));
             templates.respond(ctx, "error.jte", view);
         }
     }
