@@ -1,0 +1,296 @@
+package org.opencce.store.parquet;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+import org.opencce.domain.community.AccountId;
+import org.opencce.domain.time.IntervalSeries;
+import org.opencce.domain.time.Quality;
+import org.opencce.store.IntervalStore;
+import org.opencce.store.StoreException;
+
+/**
+ * Hourly interval data as Parquet files under one directory ({@code <data-dir>/intervals}), one file
+ * per local calendar month, written and read through an in-process DuckDB. The layout and columns are
+ * described in {@link IntervalLayout}: {@code month=YYYY-MM/data.parquet} with
+ * {@code (account_id BIGINT, interval_start TIMESTAMPTZ, kwh DOUBLE, quality TINYINT)}, sorted by
+ * account then time, ZSTD-compressed. Only hourly series on whole UTC hours are stored; a
+ * {@link Quality#MISSING} hour is simply not stored, so it neither adds nor replaces a read.
+ *
+ * <p>Writes are staged by a {@link IntervalWriter} in a DuckDB database of its own and become visible
+ * on {@code commit}: each touched month is written to a temporary file next to its data file (merged
+ * with the month's stored reads, new reads replacing old ones with the same account and hour), and
+ * only when every month has been written are the files renamed into place. Commits are serialized
+ * within the JVM and, through a lock file ({@code .commit.lock}), between processes sharing the
+ * directory.
+ *
+ * <p>{@link #hourlyTotals} reads only the months that overlap the period and only the columns it
+ * needs, joins the account → group mapping as a small table and aggregates on small integer keys
+ * (group, hour index) inside DuckDB, using both cores.
+ *
+ * <p>Thread-safe. {@link #close()} releases the reading DuckDB; writers have their own.
+ */
+public final class ParquetIntervalStore implements IntervalStore, AutoCloseable {
+    static final int ROW_GROUP_SIZE = 122_880;
+    private static final long MICROS_PER_HOUR = 3_600_000_000L;
+
+    private final Path directory;
+    private final DuckDBConnection reader;
+    /** Held (write) while month files are renamed into place, (read) while queries read them. */
+    private final ReentrantReadWriteLock files = new ReentrantReadWriteLock();
+    /** One commit at a time in this JVM; {@link #COMMIT_LOCK_FILE} does it between processes. */
+    private final ReentrantLock commits = new ReentrantLock();
+
+    static final String COMMIT_LOCK_FILE = ".commit.lock";
+
+    /** Opens (and creates, if needed) the interval data directory. */
+    public ParquetIntervalStore(Path intervalsDirectory) {
+        this.directory = Objects.requireNonNull(intervalsDirectory, "intervalsDirectory").toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new StoreException("Cannot create the interval data directory " + directory + ": " + e.getMessage()
+                    + ". Check that the data directory is writable.", e);
+        }
+        this.reader = DuckDb.open("reading interval data in " + directory);
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /** A writer staging in memory (spilling to the system temporary folder); see {@link IntervalWriter}. */
+    @Override
+    public IntervalWriter writer() {
+        return new ParquetIntervalWriter(this);
+    }
+
+    @Override
+    public IntervalSeries hourly(AccountId account, Instant from, Instant to) {
+        Objects.requireNonNull(account, "account");
+        int hours = IntervalLayout.hoursBetween(from, to);
+        double[] kwh = new double[hours];
+        Quality[] quality = new Quality[hours];
+        Arrays.fill(quality, Quality.MISSING);
+        files.readLock().lock();
+        try {
+            List<Path> monthFiles = existingFiles(from, to);
+            if (!monthFiles.isEmpty()) {
+                try (DuckDBConnection c = connection();
+                        PreparedStatement q = c.prepareStatement("SELECT epoch(interval_start)::BIGINT, kwh, quality"
+                                + " FROM read_parquet(?, hive_partitioning = false) WHERE account_id = ? AND interval_start >= ?"
+                                + " AND interval_start < ?")) {
+                    q.setArray(1, paths(c, monthFiles));
+                    q.setLong(2, account.value());
+                    q.setObject(3, utc(from));
+                    q.setObject(4, utc(to));
+                    long fromSecond = from.getEpochSecond();
+                    try (ResultSet rs = q.executeQuery()) {
+                        while (rs.next()) {
+                            int h = (int) ((rs.getLong(1) - fromSecond) / IntervalLayout.SECONDS_PER_HOUR);
+                            kwh[h] = rs.getDouble(2);
+                            quality[h] = IntervalLayout.quality(rs.getInt(3));
+                        }
+                    }
+                } catch (SQLException e) {
+                    throw failure("read the hourly data of account " + account, e);
+                }
+            }
+        } finally {
+            files.readLock().unlock();
+        }
+        return new IntervalSeries(from, Duration.ofHours(1), kwh, quality);
+    }
+
+    @Override
+    public double[][] hourlyTotals(Map<AccountId, Integer> groupOf, int groupCount, Instant from, Instant to) {
+        int hours = IntervalLayout.hoursBetween(from, to);
+        if (groupCount < 1) {
+            throw new IllegalArgumentException("group count must be positive, was " + groupCount);
+        }
+        double[][] kwhByGroupAndHour = new double[groupCount][hours];
+        long minAccount = Long.MAX_VALUE;
+        long maxAccount = Long.MIN_VALUE;
+        for (Map.Entry<AccountId, Integer> e : groupOf.entrySet()) {
+            int g = e.getValue();
+            if (g < 0 || g >= groupCount) {
+                throw new IllegalArgumentException("account " + e.getKey() + " is in group " + g
+                        + ", outside 0.." + (groupCount - 1));
+            }
+            minAccount = Math.min(minAccount, e.getKey().value());
+            maxAccount = Math.max(maxAccount, e.getKey().value());
+        }
+        if (groupOf.isEmpty() || hours == 0) {
+            return kwhByGroupAndHour;
+        }
+        files.readLock().lock();
+        try (DuckDBConnection c = connection()) {
+            List<Path> monthFiles = existingFiles(from, to);
+            if (monthFiles.isEmpty()) {
+                return kwhByGroupAndHour;
+            }
+            registerGroups(c, groupOf);
+            try (PreparedStatement q = c.prepareStatement("SELECT g, h, sum(kwh) FROM ("
+                    + " SELECT m.g AS g, ((epoch_us(p.interval_start) - ?) // " + MICROS_PER_HOUR + ")::INTEGER AS h,"
+                    + "   p.kwh AS kwh"
+                    + " FROM read_parquet(?, hive_partitioning = false) p JOIN account_group m ON p.account_id = m.account_id"
+                    + " WHERE p.interval_start >= ? AND p.interval_start < ? AND p.account_id BETWEEN ? AND ?"
+                    + ") GROUP BY g, h")) {
+                q.setLong(1, from.getEpochSecond() * 1_000_000L);
+                q.setArray(2, paths(c, monthFiles));
+                q.setObject(3, utc(from));
+                q.setObject(4, utc(to));
+                q.setLong(5, minAccount);
+                q.setLong(6, maxAccount);
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        kwhByGroupAndHour[rs.getInt(1)][rs.getInt(2)] = rs.getDouble(3);
+                    }
+                }
+            }
+            return kwhByGroupAndHour;
+        } catch (SQLException e) {
+            throw failure("add up the hourly data of " + groupOf.size() + " accounts", e);
+        } finally {
+            files.readLock().unlock();
+        }
+    }
+
+    /** The mapping as a temporary table {@code account_group(account_id, g)} of this connection. */
+    static void registerGroups(DuckDBConnection c, Map<AccountId, Integer> groupOf) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE OR REPLACE TEMP TABLE account_group (account_id BIGINT, g INTEGER)");
+        }
+        try (DuckDBAppender appender = c.createAppender("temp", "main", "account_group")) {
+            for (Map.Entry<AccountId, Integer> e : groupOf.entrySet()) {
+                appender.beginRow().append(e.getKey().value()).append(e.getValue().intValue()).endRow();
+            }
+        }
+    }
+
+    @Override
+    public List<YearMonth> months() {
+        files.readLock().lock();
+        try {
+            return IntervalLayout.months(directory);
+        } finally {
+            files.readLock().unlock();
+        }
+    }
+
+    /** The number of stored reads, from the Parquet footers (no data is read). */
+    @Override
+    public long countReads() {
+        files.readLock().lock();
+        try (DuckDBConnection c = connection()) {
+            List<Path> all = new ArrayList<>();
+            for (YearMonth m : IntervalLayout.months(directory)) {
+                all.add(IntervalLayout.monthFile(directory, m));
+            }
+            if (all.isEmpty()) {
+                return 0;
+            }
+            try (PreparedStatement q = c.prepareStatement("SELECT sum(num_rows) FROM parquet_file_metadata(?)")) {
+                q.setArray(1, paths(c, all));
+                try (ResultSet rs = q.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("count the stored reads", e);
+        } finally {
+            files.readLock().unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            reader.close();
+        } catch (SQLException e) {
+            throw failure("close the interval data reader", e);
+        }
+    }
+
+    // ------------------------------------------------------------------ for the writer and the benchmark
+
+    /** A connection of its own to the reading DuckDB; close it after use. */
+    DuckDBConnection connection() throws SQLException {
+        return (DuckDBConnection) reader.duplicate();
+    }
+
+    List<Path> existingFiles(Instant from, Instant to) {
+        List<Path> existing = new ArrayList<>();
+        for (YearMonth m : IntervalLayout.monthsOverlapping(from, to)) {
+            Path file = IntervalLayout.monthFile(directory, m);
+            if (Files.isRegularFile(file)) {
+                existing.add(file);
+            }
+        }
+        return existing;
+    }
+
+    /**
+     * Runs {@code body} holding the commit locks: this JVM's, and the lock file that keeps other
+     * processes' commits out of the directory meanwhile.
+     */
+    void underCommitLock(CommitBody body) throws IOException, SQLException {
+        commits.lock();
+        try (FileChannel channel = FileChannel.open(directory.resolve(COMMIT_LOCK_FILE), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
+            body.run();
+        } finally {
+            commits.unlock();
+        }
+    }
+
+    /** Runs {@code body} (renaming month files into place) while no query of this store reads them. */
+    void whileNoOneReads(CommitBody body) throws IOException, SQLException {
+        files.writeLock().lock();
+        try {
+            body.run();
+        } finally {
+            files.writeLock().unlock();
+        }
+    }
+
+    static Array paths(DuckDBConnection c, List<Path> files) throws SQLException {
+        return c.createArrayOf("VARCHAR", files.stream().map(p -> p.toAbsolutePath().toString()).toArray());
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    StoreException failure(String what, SQLException e) {
+        return new StoreException("Could not " + what + " in " + directory + ": " + e.getMessage(), e);
+    }
+
+    /** Work done under the commit locks. */
+    interface CommitBody {
+        void run() throws IOException, SQLException;
+    }
+}
