@@ -46,6 +46,10 @@ final class AccessControl {
         ctx.header("Referrer-Policy", "same-origin");
         ctx.header("X-Frame-Options", "DENY");
         ctx.header("Cross-Origin-Opener-Policy", "same-origin");
+        if (SessionCookie.isHttps(ctx)) {
+            // Browsers ignore this header over plain HTTP, so a forged X-Forwarded-Proto cannot misuse it.
+            ctx.header("Strict-Transport-Security", "max-age=31536000");
+        }
         if (isConsolePath(ctx.path()) || ctx.path().equals("/login")) {
             // Pages with personal information must not stay in shared caches or the back-forward cache.
             ctx.header("Cache-Control", "no-store");

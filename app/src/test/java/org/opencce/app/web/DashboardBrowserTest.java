@@ -1,0 +1,162 @@
+package org.opencce.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real headless Chromium signs in through the form and sees the load chart drawn: the page's
+ * script fetched the JSON, Chart.js has datasets with data, and the canvas has pixels. Skipped when
+ * Chromium or ChromeDriver is not installed, unless {@code OPENCCE_REQUIRE_BROWSER=1}.
+ */
+class DashboardBrowserTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    @TempDir
+    static Path folder;
+    static TestSite site;
+    static WebDriver browser;
+
+    @BeforeAll
+    static void start() throws IOException {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!installed) {
+            String message = "Chromium (" + CHROMIUM + ") or ChromeDriver (" + CHROMEDRIVER + ") is not installed;"
+                    + " install them with: apt-get install -y chromium chromium-driver";
+            if ("1".equals(System.getenv("OPENCCE_REQUIRE_BROWSER"))) {
+                fail(message + " (OPENCCE_REQUIRE_BROWSER=1 requires the browser test)");
+            }
+            Assumptions.abort(message + ". Skipping the browser test.");
+        }
+        site = TestSite.start(folder);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1280,1800", "--user-data-dir=" + Files.createTempDirectory(folder, "chromium"));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        // An explicit driver: Selenium Manager never looks for or downloads one.
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    }
+
+    @AfterAll
+    static void stop() {
+        try {
+            if (browser != null) {
+                browser.quit();
+            }
+        } finally {
+            if (site != null) {
+                site.close();
+            }
+        }
+    }
+
+    @Test
+    void aSignedInUserSeesTheHourlyLoadChartDrawn() throws IOException {
+        browser.get(site.base + "/console");
+        assertThat(browser.getCurrentUrl()).contains("/login?next=%2Fconsole");
+        browser.findElement(By.name("username")).sendKeys("staff");
+        browser.findElement(By.name("password")).sendKeys(new String(TestSite.password("staff")));
+        browser.findElement(By.cssSelector("form.stacked-form button[type=submit]")).click();
+
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(d -> d.getCurrentUrl().endsWith("/console"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Dashboard");
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        wait.until(d -> Boolean.TRUE.equals(js.executeScript(
+                "var c = document.getElementById('load-chart');"
+                        + " return !!(window.Chart && c && Chart.getChart(c));")));
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> chart = (Map<String, Object>) js.executeScript(
+                "var chart = Chart.getChart(document.getElementById('load-chart'));"
+                        + " var data = chart.data.datasets.map(function (d) { return d.data.length; });"
+                        + " var sum = chart.data.datasets.reduce(function (s, d) {"
+                        + "   return s + d.data.reduce(function (a, b) { return a + b; }, 0); }, 0);"
+                        + " return {type: chart.config.type, labels: chart.data.labels.length,"
+                        + "   names: chart.data.datasets.map(function (d) { return d.label; }), points: data, sum: sum};");
+        assertThat(chart.get("type")).isEqualTo("line");
+        assertThat(((Number) chart.get("labels")).intValue()).isEqualTo(7 * 24);
+        assertThat(chart.get("names")).isEqualTo(List.of("Amherst", "Northampton", "Pelham"));
+        assertThat((List<?>) chart.get("points")).hasSize(3)
+                .allSatisfy(n -> assertThat(((Number) n).intValue()).isEqualTo(7 * 24));
+        double written = site.kwhWrittenIn("Amherst") + site.kwhWrittenIn("Northampton") + site.kwhWrittenIn("Pelham");
+        assertThat(((Number) chart.get("sum")).doubleValue()).isCloseTo(written, within(1e-6));
+
+        wait.until(d -> ((Number) js.executeScript(paintedPixels("load-chart"))).longValue() > 1000);
+        wait.until(d -> ((Number) js.executeScript(paintedPixels("monthly-chart"))).longValue() > 1000);
+
+        // Kept for people looking at a CI run: target/screenshots/dashboard.png.
+        Path screenshots = Files.createDirectories(Path.of("target", "screenshots"));
+        Files.write(screenshots.resolve("dashboard.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+        assertThat(errors).as("errors in the browser console (CSP violations, script errors)").isEmpty();
+    }
+
+    @Test
+    void changingTheWeekRedrawsTheChartForThatWeek() {
+        browser.get(site.base + "/console?week=2025-01-06");
+        if (browser.getCurrentUrl().contains("/login")) {
+            browser.findElement(By.name("username")).sendKeys("staff");
+            browser.findElement(By.name("password")).sendKeys(new String(TestSite.password("staff")));
+            browser.findElement(By.cssSelector("form.stacked-form button[type=submit]")).click();
+        }
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        wait.until(d -> Boolean.TRUE.equals(js.executeScript(
+                "var c = document.getElementById('load-chart'); return !!(window.Chart && c && Chart.getChart(c));")));
+
+        browser.findElement(By.cssSelector("a[aria-label='Previous week']")).click();
+
+        wait.until(d -> d.findElement(By.id("week-panel")).getText().contains("Monday, December 30, 2024"));
+        assertThat(browser.findElement(By.id("week-panel")).getText()).contains("No interval data for this week");
+        wait.until(d -> d.getCurrentUrl().endsWith("/console?week=2024-12-30"));
+
+        browser.findElement(By.cssSelector("a[aria-label='Next week']")).click();
+        wait.until(d -> Boolean.TRUE.equals(js.executeScript(
+                "var c = document.getElementById('load-chart'); return !!(c && Chart.getChart(c)"
+                        + " && Chart.getChart(c).data.datasets.length === 3);")));
+        assertThat(browser.findElement(By.id("week-panel")).getText()).contains("Monday, January 6, 2025");
+    }
+
+    /** A script counting the canvas pixels that are not transparent: a blank canvas has none. */
+    private static String paintedPixels(String canvasId) {
+        return "var c = document.getElementById('" + canvasId + "'); if (!c) { return 0; }"
+                + " var d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; var n = 0;"
+                + " for (var i = 3; i < d.length; i += 4) { if (d[i] !== 0) { n++; } } return n;";
+    }
+}
