@@ -2,6 +2,7 @@ package org.opencce.store;
 
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.opencce.domain.community.AccountId;
@@ -32,6 +33,12 @@ public interface IntervalStore {
 
     /** The number of stored reads. */
     long countReads();
+
+    /**
+     * Removes every read of the given accounts, atomically per month; a month left without reads is
+     * deleted. Returns the number of reads removed.
+     */
+    long deleteAccounts(Collection<AccountId> accounts);
 
     /** Collects series and writes them as Parquet on commit, atomically per month. */
     interface IntervalWriter extends AutoCloseable {

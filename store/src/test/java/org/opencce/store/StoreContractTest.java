@@ -207,6 +207,31 @@ public abstract class StoreContractTest {
     }
 
     @Test
+    void deletingAccountsAndProductsKeepsTheProgramAndItsHistory() {
+        Program program = saveValleyProgram();
+        List<Account> accounts = storeValleyAccounts(program.id());
+        database().audit().append(program.id(), "cli:demo", "demo.build", "5 accounts");
+        database().imports().record(program.id(), "customer-list", "a".repeat(64),
+                new BatchReport("list.csv", 1, 1, List.of(), false), "alice");
+
+        database().programs().deleteAccountsAndProducts(program.id());
+
+        assertThat(database().programs().find(program.id())).contains(program);
+        assertThat(database().accounts().count(program.id())).isZero();
+        assertThat(database().accounts().find(accounts.get(0).id())).isEmpty();
+        assertThat(database().programs().products(program.id())).isEmpty();
+        assertThat(database().imports().find(program.id(), "customer-list", "a".repeat(64))).isEmpty();
+        assertThat(database().audit().recent(program.id(), 10)).extracting(AuditLog.Entry::action)
+                .containsExactly("demo.build");
+        // The same accounts can be stored again, under the same ids.
+        database().programs().saveProducts(Fixtures.valleyProducts().stream().map(p -> new Product(p.id(),
+                program.id(), p.name(), p.greenContent(), p.localContent(), p.price(), p.termStart(), p.termEnd(),
+                p.isDefault(), p.illustrative())).toList());
+        database().accounts().upsert(accounts);
+        assertThat(database().accounts().all(program.id())).containsExactlyElementsOf(accounts);
+    }
+
+    @Test
     void anAccountOnAProductTheProgramDoesNotOfferIsRefused() {
         Program program = saveValleyProgram();
         List<Account> accounts = storeValleyAccounts(program.id());

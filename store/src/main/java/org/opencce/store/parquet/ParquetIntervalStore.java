@@ -5,6 +5,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.sql.Array;
 import java.sql.PreparedStatement;
@@ -18,9 +19,13 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.duckdb.DuckDBAppender;
@@ -233,6 +238,69 @@ public final class ParquetIntervalStore implements IntervalStore, AutoCloseable 
         } catch (SQLException e) {
             throw failure("close the interval data reader", e);
         }
+    }
+
+    @Override
+    public long deleteAccounts(Collection<AccountId> accounts) {
+        if (accounts.isEmpty()) {
+            return 0;
+        }
+        Map<AccountId, Integer> doomed = new HashMap<>();
+        accounts.forEach(a -> doomed.put(a, 0));
+        long[] removed = {0};
+        try (DuckDBConnection c = connection()) {
+            registerGroups(c, doomed);
+            underCommitLock(() -> {
+                Map<Path, Path> replacements = new LinkedHashMap<>();
+                List<Path> emptied = new ArrayList<>();
+                try (Statement s = c.createStatement()) {
+                    for (YearMonth m : IntervalLayout.months(directory)) {
+                        Path file = IntervalLayout.monthFile(directory, m);
+                        String rows = "read_parquet(" + IntervalLayout.literal(file) + ", hive_partitioning = false)";
+                        long gone;
+                        long kept;
+                        try (ResultSet rs = s.executeQuery("SELECT count(*) FILTER (WHERE g.account_id IS NOT NULL),"
+                                + " count(*) FILTER (WHERE g.account_id IS NULL) FROM " + rows
+                                + " p LEFT JOIN account_group g USING (account_id)")) {
+                            rs.next();
+                            gone = rs.getLong(1);
+                            kept = rs.getLong(2);
+                        }
+                        removed[0] += gone;
+                        if (gone == 0) {
+                            continue;
+                        }
+                        if (kept == 0) {
+                            emptied.add(file);
+                            continue;
+                        }
+                        Path temp = file.resolveSibling(".data-" + UUID.randomUUID() + IntervalLayout.TEMP_SUFFIX);
+                        // Written sorted by account then time, as every month file is.
+                        s.execute("COPY (SELECT account_id, interval_start, kwh, quality FROM " + rows
+                                + " WHERE account_id NOT IN (SELECT account_id FROM account_group)"
+                                + " ORDER BY account_id, interval_start) TO " + IntervalLayout.literal(temp)
+                                + " (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE " + ROW_GROUP_SIZE + ")");
+                        replacements.put(temp, file);
+                    }
+                }
+                whileNoOneReads(() -> {
+                    for (Map.Entry<Path, Path> e : replacements.entrySet()) {
+                        Files.move(e.getKey(), e.getValue(), StandardCopyOption.ATOMIC_MOVE,
+                                StandardCopyOption.REPLACE_EXISTING);
+                    }
+                    for (Path file : emptied) {
+                        Files.delete(file);
+                        Files.deleteIfExists(file.getParent());
+                    }
+                });
+            });
+        } catch (SQLException e) {
+            throw failure("delete the reads of " + accounts.size() + " accounts", e);
+        } catch (IOException e) {
+            throw new StoreException("Could not delete the reads of " + accounts.size() + " accounts in " + directory
+                    + ": " + e.getMessage() + ". Check that the interval files are writable.", e);
+        }
+        return removed[0];
     }
 
     // ------------------------------------------------------------------ for the writer and the benchmark

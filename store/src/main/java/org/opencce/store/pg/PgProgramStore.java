@@ -213,4 +213,15 @@ public final class PgProgramStore implements ProgramStore {
                 throw new StoreException("Unknown green content kind '" + kind + "' in the products table");
         }
     }
+
+    @Override
+    public void deleteAccountsAndProducts(ProgramId program) {
+        Sql.inTransaction(jdbi, "delete the accounts and products of program " + program, h -> {
+            for (String table : new String[] {"accounts", "account_ids", "products", "import_log"}) {
+                h.createUpdate("DELETE FROM " + table + " WHERE program_id = :program")
+                        .bind("program", program.value()).execute();
+            }
+            return null;
+        });
+    }
 }

@@ -127,6 +127,25 @@ class ParquetIntervalStoreTest {
     }
 
     @Test
+    void deletingAccountsRemovesTheirReadsKeepsOthersAndDropsEmptiedMonths() {
+        Instant from = local(2025, 1, 1, 0);
+        int january = LocalCalendar.hoursIn(YearMonth.of(2025, 1));
+        IntervalSeries alice = series(from, january + 24, 1, Quality.VALID);
+        IntervalSeries bob = series(from, january, 2, Quality.VALID);
+        write(Map.of(ALICE, alice, BOB, bob));
+
+        long removed = store.deleteAccounts(List.of(ALICE));
+
+        assertThat(removed).isEqualTo(january + 24);
+        assertThat(store.hourly(ALICE, from, alice.end()).count(Quality.MISSING)).isEqualTo(january + 24);
+        assertThat(store.hourly(BOB, from, bob.end())).isEqualTo(bob);
+        // February held only Alice's first day: its file is gone.
+        assertThat(store.months()).containsExactly(YearMonth.of(2025, 1));
+        assertThat(store.countReads()).isEqualTo(january);
+        assertThat(store.deleteAccounts(List.of(ALICE))).isZero();
+    }
+
+    @Test
     void rewritingSomeHoursKeepsTheAccountsOtherHours() {
         Instant from = local(2025, 6, 1, 0);
         IntervalSeries day = series(from, 24, 4, Quality.ESTIMATED);
