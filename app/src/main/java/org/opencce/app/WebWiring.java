@@ -1,0 +1,20 @@
+package org.opencce.app;
+
+import java.time.Clock;
+import org.opencce.app.web.WebApp;
+import org.opencce.domain.community.ProgramId;
+import org.opencce.formats.reference.ReferenceData;
+
+/** Builds the web app of one program from an opened installation and the vendored reference data. */
+public final class WebWiring {
+    private WebWiring() {
+    }
+
+    public static WebApp webApp(Installation installation, ProgramId program) {
+        ReferenceData reference = ReferenceData.instance();
+        return new WebApp(new WebApp.Dependencies(program, installation.database().programs(),
+                installation.database().accounts(), installation.database().users(), installation.database().audit(),
+                installation.intervals(), installation.loads(), reference.basicServiceRates(),
+                reference.classIStandard(), Clock.systemDefaultZone()));
+    }
+}

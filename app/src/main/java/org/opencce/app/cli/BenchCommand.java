@@ -1,0 +1,208 @@
+package org.opencce.app.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.opencce.app.demo.DemoBuilder;
+import org.opencce.domain.OpenCceException;
+import org.opencce.domain.community.Account;
+import org.opencce.domain.community.AccountId;
+import org.opencce.domain.community.Product;
+import org.opencce.domain.community.Program;
+import org.opencce.domain.weather.HourlyWeather;
+import org.opencce.formats.reference.ReferenceData;
+import org.opencce.store.parquet.AggregationBenchmark;
+import org.opencce.store.parquet.ParquetIntervalStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code opencce bench …}: benchmarks that print one JSON line each, with their baselines measured in the same run. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks; each prints one JSON line with its own baselines measured in the same run.",
+        subcommands = BenchCommand.Aggregate.class)
+final class BenchCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** {@code opencce bench aggregate}. */
+    @Command(name = "aggregate", mixinStandardHelpOptions = true,
+            description = {"Hourly community load by town from the Parquet store, three ways on the same data: "
+                    + "the project's path, a plain DuckDB GROUP BY, and one pass over arrays already in memory "
+                    + "(the ceiling).",
+                "Generates the demo population and a year of hourly usage into a temporary folder first (timed "
+                        + "too: that is the demo's generation time), and deletes it afterwards."})
+    static final class Aggregate implements Runnable {
+        @Option(names = "--accounts", paramLabel = "N",
+                description = "How many accounts (default: the full demo, about 28,340 ≈ 245 million reads).")
+        Integer accounts;
+
+        @Option(names = "--seed", defaultValue = "42", paramLabel = "N", description = "Random seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--runs", defaultValue = "3", paramLabel = "N",
+                description = "Timed runs of each method; the best is reported (default: ${DEFAULT-VALUE}).")
+        int runs;
+
+        @Option(names = "--work-dir", paramLabel = "DIR",
+                description = "Where to write the temporary data (default: the system's temporary folder).")
+        Path workDir;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public void run() {
+            if (runs < 1) {
+                throw new OpenCceException("--runs must be at least 1, was " + runs);
+            }
+            DemoBuilder builder = new DemoBuilder(ReferenceData.instance());
+            Program program = builder.program(LocalDate.of(2025, 1, 1));
+            List<Product> products = builder.products(program);
+            List<Account> all = builder.accounts(program, products, seed, 1.0);
+            double scale = accounts == null ? 1.0 : Math.max(0.001, accounts / (double) all.size() * 1.01);
+            List<Account> population = builder.accounts(program, products, seed, Math.min(10.0, scale));
+            if (accounts != null) {
+                if (population.size() < accounts) {
+                    throw new OpenCceException("--accounts may be at most " + population.size() + ", was " + accounts);
+                }
+                population = population.subList(0, accounts);
+            }
+            Path dir = createWorkDir();
+            try (ParquetIntervalStore store = new ParquetIntervalStore(dir.resolve("intervals"))) {
+                HourlyWeather weather = builder.weather(program);
+                long started = System.nanoTime();
+                long reads;
+                try (ProgressBar bar = new ProgressBar("Generating hourly usage", population.size())) {
+                    reads = builder.writeUsage(population, weather, seed, store, bar::advance);
+                }
+                double generateSeconds = (System.nanoTime() - started) / 1e9;
+
+                Map<String, Integer> townIndex = new LinkedHashMap<>();
+                program.towns().forEach(t -> townIndex.put(t.name(), townIndex.size()));
+                Map<AccountId, Integer> groupOf = new HashMap<>();
+                population.forEach(a -> groupOf.put(a.id(), townIndex.get(a.town())));
+                int groups = townIndex.size();
+                Instant from = weather.start();
+                Instant to = weather.end();
+
+                AggregationBenchmark bench = new AggregationBenchmark(store);
+                progress("Timing the project's path and the plain GROUP BY (%d runs each)...", runs);
+                // One untimed run each first, so neither pays for warming up the JVM or the file cache alone.
+                bench.projectPath(groupOf, groups, from, to);
+                bench.plainGroupBy(groupOf, groups, from, to);
+                Best project = new Best();
+                Best plain = new Best();
+                for (int i = 0; i < runs; i++) {
+                    project.add(bench.projectPath(groupOf, groups, from, to));
+                    plain.add(bench.plainGroupBy(groupOf, groups, from, to));
+                }
+                progress("Loading every account's year into memory for the ceiling (not timed)...");
+                AggregationBenchmark.InMemorySeries loaded = bench.loadIntoMemory(groupOf, from, to);
+                Best ceiling = new Best();
+                bench.inMemorySum(loaded, groups);
+                for (int i = 0; i < runs; i++) {
+                    ceiling.add(bench.inMemorySum(loaded, groups));
+                }
+                double disagreement = Math.max(maxRelativeDifference(project.totals, plain.totals),
+                        maxRelativeDifference(project.totals, ceiling.totals));
+                if (disagreement > 1e-9) {
+                    throw new OpenCceException("the three methods disagree (largest relative difference "
+                            + disagreement + "): the benchmark result would be meaningless");
+                }
+
+                Map<String, Object> result = new LinkedHashMap<>();
+                result.put("bench", "aggregate");
+                result.put("date", Instant.now().atOffset(ZoneOffset.UTC).toLocalDate().toString());
+                result.put("accounts", population.size());
+                result.put("hours", weather.hours());
+                result.put("reads", reads);
+                result.put("groups", groups);
+                result.put("generate_and_write_s", round(generateSeconds));
+                result.put("project_s", round(project.seconds()));
+                result.put("duckdb_group_by_s", round(plain.seconds()));
+                result.put("in_memory_ceiling_s", round(ceiling.seconds()));
+                result.put("project_vs_duckdb", round(project.seconds() / plain.seconds()));
+                result.put("project_vs_ceiling", round(project.seconds() / ceiling.seconds()));
+                result.put("project_reads_per_s", Math.round(reads / project.seconds()));
+                result.put("runs", runs);
+                result.put("cores", Runtime.getRuntime().availableProcessors());
+                result.put("max_heap_gb", round(Runtime.getRuntime().maxMemory() / 1e9));
+                result.put("java", System.getProperty("java.version"));
+                Output.printJson(spec.commandLine().getOut(), result);
+            } finally {
+                deleteRecursively(dir);
+            }
+        }
+
+        private Path createWorkDir() {
+            try {
+                return workDir == null ? Files.createTempDirectory("opencce-bench")
+                        : Files.createTempDirectory(Files.createDirectories(workDir), "opencce-bench");
+            } catch (IOException e) {
+                throw new OpenCceException("cannot create the benchmark's temporary folder: " + e.getMessage(), e);
+            }
+        }
+
+        private void progress(String format, Object... args) {
+            spec.commandLine().getErr().printf(format + "%n", args);
+            spec.commandLine().getErr().flush();
+        }
+
+        private static double maxRelativeDifference(double[][] a, double[][] b) {
+            double worst = 0;
+            for (int g = 0; g < a.length; g++) {
+                for (int h = 0; h < a[g].length; h++) {
+                    double scale = Math.max(1.0, Math.abs(a[g][h]));
+                    worst = Math.max(worst, Math.abs(a[g][h] - b[g][h]) / scale);
+                }
+            }
+            return worst;
+        }
+
+        private static double round(double v) {
+            return Math.round(v * 1000) / 1000.0;
+        }
+
+        private static void deleteRecursively(Path dir) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                System.err.println("opencce: could not delete the benchmark folder " + dir + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** The fastest of several timed runs, and its result. */
+    private static final class Best {
+        Duration best;
+        double[][] totals;
+
+        void add(AggregationBenchmark.Timed run) {
+            if (best == null || run.elapsed().compareTo(best) < 0) {
+                best = run.elapsed();
+                totals = run.kwhByGroupAndHour();
+            }
+        }
+
+        double seconds() {
+            return best.toNanos() / 1e9;
+        }
+    }
+}

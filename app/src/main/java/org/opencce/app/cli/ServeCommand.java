@@ -1,0 +1,65 @@
+package org.opencce.app.cli;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.function.IntConsumer;
+import org.opencce.app.Installation;
+import org.opencce.app.WebWiring;
+import org.opencce.app.web.WebApp;
+import org.opencce.domain.community.Program;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code opencce serve}: the public site and the staff console. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serve the public site (/) and the staff console (/console) until stopped with Ctrl-C.")
+final class ServeCommand implements Runnable {
+    @Mixin
+    GlobalOptions global = new GlobalOptions();
+
+    @Mixin
+    ProgramChoice programChoice = new ProgramChoice();
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
+            description = "TCP port to listen on (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        Installation installation = Installation.open(global.dataDir(), global.dbUrl(), global.dbUser(),
+                global.dbPassword());
+        Program program = programChoice.resolve(installation.database().programs());
+        serveUntilStoppedAfter(installation, program, port, spec, actual -> {
+            spec.commandLine().getOut().printf("%s is served at http://localhost:%d/ (staff console: "
+                    + "http://localhost:%d/console). Press Ctrl-C to stop.%n", program.name(), actual, actual);
+            spec.commandLine().getOut().flush();
+        });
+    }
+
+    /**
+     * Starts the web app, tells {@code onStarted} the port it listens on and blocks until the process is
+     * stopped; then stops the server and closes the installation.
+     */
+    static void serveUntilStoppedAfter(Installation installation, Program program, int port, CommandSpec spec,
+            IntConsumer onStarted) {
+        WebApp web = WebWiring.webApp(installation, program.id());
+        int actual = web.start(port);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            web.stop();
+            installation.close();
+            stopped.countDown();
+        }, "opencce-shutdown"));
+        onStarted.accept(actual);
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
