@@ -52,7 +52,15 @@ public final class IntervalStoreBenchmark {
             for (int a = 1; a <= accounts; a++) {
                 groupOf.put(new AccountId(a), a % GROUPS);
             }
-            aggregate(new AggregationBenchmark(store), groupOf, from, to);
+            AggregationBenchmark benchmark = new AggregationBenchmark(store);
+            System.out.println("-- a year, every account, " + GROUPS + " groups");
+            aggregate(benchmark, groupOf, from, to);
+            Map<AccountId, Integer> firstThird = new LinkedHashMap<>();
+            for (int a = 1; a <= accounts / 3; a++) {
+                firstThird.put(new AccountId(a), a % GROUPS);
+            }
+            System.out.println("-- January, the first third of the accounts");
+            aggregate(benchmark, firstThird, from, LocalCalendar.startOfDay(LocalDate.of(2025, 2, 1)));
             long started = System.nanoTime();
             IntervalSeries one = store.hourly(new AccountId(accounts / 2), from, to);
             System.out.printf("hourly(one account, one year): %d ms, %d hours, %.1f kWh%n",
