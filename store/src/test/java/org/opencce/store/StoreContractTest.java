@@ -156,7 +156,7 @@ public abstract class StoreContractTest {
         Account impostor = with(alice, alice.id(), new UtilityAccountNumber("99999999"));
         assertThatThrownBy(() -> database().accounts().upsert(List.of(impostor)))
                 .isInstanceOf(StoreException.class)
-                .hasMessageContaining("store 1 accounts");
+                .hasMessageContaining("reserved for another utility account number");
         assertThat(database().accounts().find(alice.id())).contains(alice);
     }
 
@@ -241,7 +241,8 @@ public abstract class StoreContractTest {
                 Optional.of(new ProductId("no-such-product")), false, false, alice.loadZone());
 
         assertThatThrownBy(() -> database().accounts().upsert(List.of(onUnknownProduct)))
-                .isInstanceOf(StoreException.class);
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("a product its program does not offer");
         assertThat(database().accounts().find(alice.id())).contains(alice);
     }
 

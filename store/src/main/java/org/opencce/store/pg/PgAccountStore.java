@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.Query;
 import org.opencce.domain.community.Account;
 import org.opencce.domain.community.AccountId;
@@ -118,7 +119,25 @@ public final class PgAccountStore implements AccountStore {
         }
         List<Account> distinct = new ArrayList<>(byId.values());
         long maxId = byId.keySet().stream().mapToLong(Long::longValue).max().orElse(0);
-        Sql.inTransaction(jdbi, "store " + distinct.size() + " accounts", h -> {
+        try {
+            storeAll(distinct, maxId);
+        } catch (JdbiException e) {
+            String what = "Could not store " + distinct.size() + " accounts: ";
+            Optional<String> constraint = Sql.violated(e, Sql.FOREIGN_KEY_VIOLATION);
+            if (constraint.isPresent() && constraint.get().contains("product")) {
+                throw new StoreException(what + "an account is on a product its program does not offer; save the"
+                        + " products first (" + Sql.serverMessage(e) + ")", e);
+            }
+            if (constraint.isPresent() && constraint.get().contains("utility_account_number")) {
+                throw new StoreException(what + "an account's id is reserved for another utility account number;"
+                        + " take the ids from assignIds (" + Sql.serverMessage(e) + ")", e);
+            }
+            throw Sql.failure("store " + distinct.size() + " accounts", e);
+        }
+    }
+
+    private void storeAll(List<Account> distinct, long maxId) {
+        jdbi.inTransaction(h -> {
             boolean aheadOfSequence = isAheadOfSequence(h, maxId);
             if (aheadOfSequence) {
                 // Ids given by the caller beyond the sequence (fixtures, restores): keep concurrent

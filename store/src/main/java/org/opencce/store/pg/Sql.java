@@ -55,7 +55,8 @@ final class Sql {
         return Optional.empty();
     }
 
-    private static String serverMessage(Throwable e) {
+    /** The database's own message for the failure, with the next exception of a batch if any. */
+    static String serverMessage(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException) {
                 SQLException next = ((SQLException) t).getNextException();
