@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.duckdb.DuckDBAppender;
@@ -67,10 +68,13 @@ public final class ParquetIntervalStore implements IntervalStore, AutoCloseable 
 
     private final Path directory;
     private final DuckDBConnection reader;
-    /** Held (write) while month files are renamed into place, (read) while queries read them. */
-    private final ReentrantReadWriteLock files = new ReentrantReadWriteLock();
-    /** One commit at a time in this JVM; {@link #COMMIT_LOCK_FILE} does it between processes. */
-    private final ReentrantLock commits = new ReentrantLock();
+    /**
+     * The locks of each directory, shared by every store of this JVM on it: a file lock is held by
+     * the JVM as a whole, so two stores on one directory must take turns before they take it.
+     */
+    private static final Map<Path, DirectoryLocks> LOCKS = new ConcurrentHashMap<>();
+
+    private final DirectoryLocks locks;
 
     static final String COMMIT_LOCK_FILE = ".commit.lock";
 
@@ -83,6 +87,7 @@ public final class ParquetIntervalStore implements IntervalStore, AutoCloseable 
             throw new StoreException("Cannot create the interval data directory " + directory + ": " + e.getMessage()
                     + ". Check that the data directory is writable.", e);
         }
+        this.locks = LOCKS.computeIfAbsent(directory, d -> new DirectoryLocks());
         this.reader = DuckDb.open("reading interval data in " + directory);
     }
 
@@ -103,7 +108,7 @@ public final class ParquetIntervalStore implements IntervalStore, AutoCloseable 
         double[] kwh = new double[hours];
         Quality[] quality = new Quality[hours];
         Arrays.fill(quality, Quality.MISSING);
-        files.readLock().lock();
+        locks.files.readLock().lock();
         try {
             List<Path> monthFiles = existingFiles(from, to);
             if (!monthFiles.isEmpty()) {
@@ -129,7 +134,7 @@ public final class ParquetIntervalStore implements IntervalStore, AutoCloseable 
                 }
             }
         } finally {
-            files.readLock().unlock();
+            locks.files.readLock().unlock();
         }
         return new IntervalSeries(from, Duration.ofHours(1), kwh, quality);
     }
@@ -155,7 +160,7 @@ public final class ParquetIntervalStore implements IntervalStore, AutoCloseable 
         if (groupOf.isEmpty() || hours == 0) {
             return kwhByGroupAndHour;
         }
-        files.readLock().lock();
+        locks.files.readLock().lock();
         try (DuckDBConnection c = connection()) {
             List<Path> monthFiles = existingFiles(from, to);
             if (monthFiles.isEmpty()) {
@@ -189,7 +194,7 @@ public final class ParquetIntervalStore implements IntervalStore, AutoCloseable 
         } catch (SQLException e) {
             throw failure("add up the hourly data of " + groupOf.size() + " accounts", e);
         } finally {
-            files.readLock().unlock();
+            locks.files.readLock().unlock();
         }
     }
 
@@ -219,18 +224,18 @@ public final class ParquetIntervalStore implements IntervalStore, AutoCloseable 
 
     @Override
     public List<YearMonth> months() {
-        files.readLock().lock();
+        locks.files.readLock().lock();
         try {
             return IntervalLayout.months(directory);
         } finally {
-            files.readLock().unlock();
+            locks.files.readLock().unlock();
         }
     }
 
     /** The number of stored reads, from the Parquet footers (no data is read). */
     @Override
     public long countReads() {
-        files.readLock().lock();
+        locks.files.readLock().lock();
         try (DuckDBConnection c = connection()) {
             List<Path> all = new ArrayList<>();
             for (YearMonth m : IntervalLayout.months(directory)) {
@@ -249,7 +254,7 @@ public final class ParquetIntervalStore implements IntervalStore, AutoCloseable 
         } catch (SQLException e) {
             throw failure("count the stored reads", e);
         } finally {
-            files.readLock().unlock();
+            locks.files.readLock().unlock();
         }
     }
 
@@ -348,22 +353,22 @@ public final class ParquetIntervalStore implements IntervalStore, AutoCloseable 
      * processes' commits out of the directory meanwhile.
      */
     void underCommitLock(CommitBody body) throws IOException, SQLException {
-        commits.lock();
+        locks.commits.lock();
         try (FileChannel channel = FileChannel.open(directory.resolve(COMMIT_LOCK_FILE), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
             body.run();
         } finally {
-            commits.unlock();
+            locks.commits.unlock();
         }
     }
 
     /** Runs {@code body} (renaming month files into place) while no query of this store reads them. */
     void whileNoOneReads(CommitBody body) throws IOException, SQLException {
-        files.writeLock().lock();
+        locks.files.writeLock().lock();
         try {
             body.run();
         } finally {
-            files.writeLock().unlock();
+            locks.files.writeLock().unlock();
         }
     }
 
@@ -377,6 +382,14 @@ public final class ParquetIntervalStore implements IntervalStore, AutoCloseable 
 
     StoreException failure(String what, SQLException e) {
         return new StoreException("Could not " + what + " in " + directory + ": " + e.getMessage(), e);
+    }
+
+    /** The in-JVM locks of one directory. */
+    private static final class DirectoryLocks {
+        /** Held (write) while month files are renamed into place, (read) while queries read them. */
+        final ReentrantReadWriteLock files = new ReentrantReadWriteLock();
+        /** One commit at a time in this JVM; {@link #COMMIT_LOCK_FILE} does it between processes. */
+        final ReentrantLock commits = new ReentrantLock();
     }
 
     /** Work done under the commit locks. */

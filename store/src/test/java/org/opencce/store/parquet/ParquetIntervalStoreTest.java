@@ -23,6 +23,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -332,6 +333,39 @@ class ParquetIntervalStoreTest {
         try (ParquetIntervalStore again = new ParquetIntervalStore(intervals)) {
             assertThat(again.hourly(DELI, from, series.end())).isEqualTo(series);
             assertThat(again.months()).containsExactly(YearMonth.of(2025, 8));
+        }
+    }
+
+    @Test
+    void twoStoresOnOneDirectoryCommitInTurnAndKeepEachOthersReads() throws Exception {
+        Instant from = local(2025, 9, 1, 0);
+        try (ParquetIntervalStore other = new ParquetIntervalStore(intervals)) {
+            List<Thread> threads = new ArrayList<>();
+            List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+            List<AccountId> ids = List.of(ALICE, BOB, CAROL, DELI, ERIN);
+            for (int i = 0; i < ids.size(); i++) {
+                ParquetIntervalStore target = i % 2 == 0 ? store : other;
+                AccountId id = ids.get(i);
+                Thread t = new Thread(() -> {
+                    try (IntervalWriter writer = target.writer()) {
+                        writer.append(id, series(from, 24 * 40, id.value(), Quality.VALID));
+                        writer.commit();
+                    } catch (Throwable e) {
+                        failures.add(e);
+                    }
+                });
+                threads.add(t);
+                t.start();
+            }
+            for (Thread t : threads) {
+                t.join();
+            }
+
+            assertThat(failures).isEmpty();
+            for (AccountId id : ids) {
+                assertThat(other.hourly(id, from, from.plus(Duration.ofHours(24 * 40))))
+                        .isEqualTo(series(from, 24 * 40, id.value(), Quality.VALID));
+            }
         }
     }
 
