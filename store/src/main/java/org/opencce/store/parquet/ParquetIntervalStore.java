@@ -52,9 +52,14 @@ import org.opencce.store.StoreException;
  * within the JVM and, through a lock file ({@code .commit.lock}), between processes sharing the
  * directory.
  *
- * <p>{@link #hourlyTotals} reads only the months that overlap the period and only the columns it
- * needs, joins the account → group mapping as a small table and aggregates on small integer keys
- * (group, hour index) inside DuckDB, using both cores.
+ * <p>{@link #hourlyTotals} reads only the months that overlap the period, only the columns it needs
+ * and only row groups in the range of the asked accounts; it joins the account → group mapping as a
+ * small INTEGER-keyed table and sums by (group, hour) inside DuckDB on every core. The hour is the
+ * stored 64-bit timestamp itself, turned into an hour index only on the few thousand result rows:
+ * computing an index per read cost DuckDB more than grouping on the timestamp (measured on 245
+ * million reads). On a year of the demo's 28,000 accounts it takes as long as the plain
+ * {@code GROUP BY} over all files, and less on part of a year or of the accounts; see
+ * {@link AggregationBenchmark}.
  *
  * <p>Thread-safe. {@link #close()} releases the reading DuckDB; writers have their own.
  */
@@ -66,17 +71,17 @@ public final class ParquetIntervalStore implements IntervalStore, AutoCloseable 
     static final int ROW_GROUP_SIZE = 500_000;
     private static final long MICROS_PER_HOUR = 3_600_000_000L;
 
-    private final Path directory;
-    private final DuckDBConnection reader;
+    /** The lock file that keeps commits of other processes out while one commits. */
+    static final String COMMIT_LOCK_FILE = ".commit.lock";
     /**
      * The locks of each directory, shared by every store of this JVM on it: a file lock is held by
      * the JVM as a whole, so two stores on one directory must take turns before they take it.
      */
     private static final Map<Path, DirectoryLocks> LOCKS = new ConcurrentHashMap<>();
 
+    private final Path directory;
+    private final DuckDBConnection reader;
     private final DirectoryLocks locks;
-
-    static final String COMMIT_LOCK_FILE = ".commit.lock";
 
     /** Opens (and creates, if needed) the interval data directory. */
     public ParquetIntervalStore(Path intervalsDirectory) {
