@@ -1,0 +1,150 @@
+package org.opencce.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The {@code opencce} command line end to end, in-process, on a small demo in a temporary data
+ * directory with the real embedded PostgreSQL and Parquet store.
+ */
+class CommandLineTest {
+    @TempDir
+    static Path dataDir;
+    private static JsonNode demo;
+
+    @BeforeAll
+    static void buildSmallDemo() throws IOException {
+        Run run = opencce("demo", "--scale", "0.01", "--no-serve", "--json");
+        assertThat(run.exit).as(run.err).isZero();
+        demo = Output.JSON.readTree(run.out);
+    }
+
+    @Test
+    void theDemoHasAccountsAndAYearOfHourlyReadsAndOneTimePasswords() {
+        long accounts = demo.get("accounts").asLong();
+        assertThat(accounts).isBetween(270L, 300L);
+        assertThat(demo.get("reads").asLong()).isEqualTo(accounts * 8760);
+        assertThat(demo.get("rebuilt").asBoolean()).isTrue();
+        assertThat(demo.get("adminPassword").asText()).matches("[A-Za-z2-9]{4}(-[A-Za-z2-9]{4}){3}");
+    }
+
+    @Test
+    void aSecondRunReusesTheDemoAndAnotherSeedNeedsFresh() throws IOException {
+        Run again = opencce("demo", "--scale", "0.01", "--no-serve", "--json");
+        JsonNode reused = Output.JSON.readTree(again.out);
+        assertThat(reused.get("rebuilt").asBoolean()).isFalse();
+        assertThat(reused.get("accounts").asLong()).isEqualTo(demo.get("accounts").asLong());
+        assertThat(reused.get("adminPassword").asText()).isNotEqualTo(demo.get("adminPassword").asText());
+
+        Run otherSeed = opencce("demo", "--scale", "0.01", "--seed", "7", "--no-serve");
+        assertThat(otherSeed.exit).isEqualTo(1);
+        assertThat(otherSeed.err).contains("was built with seed 42").contains("add --fresh");
+    }
+
+    @Test
+    void theLoadProfileByRateClassAddsUpAndIsWrittenAsCsv() throws IOException {
+        Path csv = dataDir.resolve("profile.csv");
+        Run run = opencce("load", "profile", "--by", "class", "--from", "2025-03-09", "--to", "2025-03-09",
+                "--out", csv.toString(), "--json");
+        assertThat(run.exit).as(run.err).isZero();
+        JsonNode result = Output.JSON.readTree(run.out);
+        // The spring-forward day has 23 hours.
+        assertThat(result.get("hours").asInt()).isEqualTo(23);
+        List<String> groups = new ArrayList<>();
+        double sum = 0;
+        for (JsonNode g : result.get("groups")) {
+            groups.add(g.get("group").asText());
+            sum += g.get("mwh").asDouble();
+        }
+        assertThat(groups).contains("R-1", "G-1");
+        assertThat(sum).isCloseTo(result.get("totalMwh").asDouble(), org.assertj.core.data.Offset.offset(0.01));
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines).hasSize(24);
+        assertThat(lines.get(0)).startsWith("interval_start_local,interval_start_utc,").endsWith(",total kWh");
+        assertThat(lines.get(1)).startsWith("2025-03-09T00:00-05:00,2025-03-09T05:00:00Z,");
+        assertThat(lines.get(3)).startsWith("2025-03-09T03:00-04:00,");
+    }
+
+    @Test
+    void importingACustomerListReportsEveryRejectionAndIsIdempotent() throws IOException {
+        Path list = dataDir.resolve("list.csv");
+        Files.writeString(list, "Account Number,Utility,Town,Rate Class,Customer Name,Service Address,City,ZIP,"
+                + "Supply Status\n"
+                + "54077000001,Eversource,Pelham,R-1,Robin Hale,2 Buffam Rd,Pelham,01002,Basic Service\n"
+                + "54077000002,Eversource,Pelham,X-1,Kai Moss,4 Buffam Rd,Pelham,01002,Basic Service\n");
+        Run first = opencce("accounts", "import", list.toString());
+        assertThat(first.exit).as(first.err).isZero();
+        assertThat(first.out).contains("read 2 = accepted 1 + rejected 1").contains("line 3: rate class 'X-1'");
+        JsonNode again = Output.JSON.readTree(opencce("accounts", "import", list.toString(), "--json").out);
+        assertThat(again.get("alreadyImported").asBoolean()).isTrue();
+        assertThat(again.get("read").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void badInputGetsAMessageAndANonZeroExit() {
+        Run badGrouping = opencce("load", "profile", "--by", "zone");
+        assertThat(badGrouping.exit).isEqualTo(1);
+        assertThat(badGrouping.err).contains("--by must be town, class or product, was 'zone'");
+        Run missingFile = opencce("accounts", "import", dataDir.resolve("missing.csv").toString());
+        assertThat(missingFile.exit).isEqualTo(1);
+        assertThat(missingFile.err).contains("does not exist");
+        assertThat(opencce("no-such-command").exit).isEqualTo(2);
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String[] command : new String[][] {{"--help"}, {"demo", "--help"}, {"serve", "--help"},
+                {"db", "migrate", "--help"}, {"accounts", "import", "--help"}, {"load", "profile", "--help"},
+                {"bench", "aggregate", "--help"}}) {
+            Run run = new Run(command, false);
+            assertThat(run.exit).as(String.join(" ", command)).isZero();
+            assertThat(run.out).contains("Usage: opencce");
+        }
+    }
+
+    @Test
+    void migrateReportsTheSchemaVersion() throws IOException {
+        JsonNode result = Output.JSON.readTree(opencce("db", "migrate", "--json").out);
+        assertThat(result.get("schemaVersion").asText()).isNotBlank();
+        assertThat(result.get("database").asText()).contains("embedded PostgreSQL");
+    }
+
+    private static Run opencce(String... args) {
+        return new Run(args, true);
+    }
+
+    /** One in-process invocation with its exit code and what it printed. */
+    private static final class Run {
+        final int exit;
+        final String out;
+        final String err;
+
+        Run(String[] args, boolean withDataDir) {
+            List<String> all = new ArrayList<>(List.of(args));
+            if (withDataDir && !all.contains("--help")) {
+                all.add("--data-dir");
+                all.add(dataDir.toString());
+            }
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            CommandLine cl = OpenCceCommand.commandLine();
+            cl.setOut(new PrintWriter(out));
+            cl.setErr(new PrintWriter(err));
+            this.exit = cl.execute(all.toArray(new String[0]));
+            this.out = out.toString();
+            this.err = err.toString();
+        }
+    }
+}
