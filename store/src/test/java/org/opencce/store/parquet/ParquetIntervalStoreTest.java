@@ -24,6 +24,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -370,6 +371,40 @@ class ParquetIntervalStoreTest {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    @Test
+    void townLikeRunsAndInterleavedGroupsGiveTheSameTotals() {
+        // 200 accounts with ids 1..200: grouped in two runs (like towns), and interleaved (like rate
+        // classes, which makes more runs than the pruned-scan plan takes and uses the join instead).
+        Instant from = local(2025, 3, 8, 0);
+        int hours = 72; // across the spring-forward day
+        Map<AccountId, IntervalSeries> data = new LinkedHashMap<>();
+        for (long id = 1; id <= 200; id++) {
+            data.put(new AccountId(id), series(from, hours, id, Quality.VALID));
+        }
+        write(data);
+        Map<AccountId, Integer> runs = new HashMap<>();
+        Map<AccountId, Integer> interleaved = new HashMap<>();
+        for (long id = 1; id <= 200; id++) {
+            runs.put(new AccountId(id), id <= 120 ? 0 : 1);
+            interleaved.put(new AccountId(id), (int) (id % 2));
+        }
+        assertThat(ParquetIntervalStore.AccountRun.of(runs)).hasSize(2);
+        assertThat(ParquetIntervalStore.AccountRun.of(interleaved)).hasSizeGreaterThan(ParquetIntervalStore.MAX_RUNS);
+
+        Instant to = from.plus(Duration.ofHours(hours));
+        double[][] byRun = store.hourlyTotals(runs, 2, from, to);
+        double[][] byParity = store.hourlyTotals(interleaved, 2, from, to);
+
+        for (int h = 0; h < hours; h++) {
+            // Accounts 1..120 have 7,260 kWh + 120 h/1000; 121..200 have 12,840 + 80 h/1000.
+            assertThat(byRun[0][h]).isCloseTo(7260 + 120 * h / 1000.0, within(DELTA_KWH * 1000));
+            assertThat(byRun[1][h]).isCloseTo(12840 + 80 * h / 1000.0, within(DELTA_KWH * 1000));
+            assertThat(byParity[0][h] + byParity[1][h]).isCloseTo(byRun[0][h] + byRun[1][h], within(DELTA_KWH * 1000));
+            // Even ids 2..200 sum to 10,100; odd ids 1..199 to 10,000.
+            assertThat(byParity[0][h]).isCloseTo(10100 + 100 * h / 1000.0, within(DELTA_KWH * 1000));
+        }
+    }
 
     private void write(Map<AccountId, IntervalSeries> seriesByAccount) {
         try (IntervalWriter writer = store.writer()) {
