@@ -17,14 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code opencce accounts …}: the program's utility accounts. */
 @Command(name = "accounts", mixinStandardHelpOptions = true, description = "Manage the program's accounts.",
         subcommands = AccountsCommand.Import.class)
-final class AccountsCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class AccountsCommand extends GroupCommand {
 
     /** {@code opencce accounts import FILE}. */
     @Command(name = "import", mixinStandardHelpOptions = true,
@@ -53,8 +46,7 @@ final class AccountsCommand implements Runnable {
 
         @Override
         public void run() {
-            try (Installation installation = Installation.open(global.dataDir(), global.dbUrl(), global.dbUser(),
-                    global.dbPassword())) {
+            try (Installation installation = global.openInstallation()) {
                 Database db = installation.database();
                 Program program = programChoice.resolve(db.programs());
                 String who = actor != null ? actor : "cli:" + System.getProperty("user.name");

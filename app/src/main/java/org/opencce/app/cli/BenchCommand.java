@@ -32,14 +32,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks; each prints one JSON line with its own baselines measured in the same run.",
         subcommands = BenchCommand.Aggregate.class)
-final class BenchCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class BenchCommand extends GroupCommand {
 
     /** {@code opencce bench aggregate}. */
     @Command(name = "aggregate", mixinStandardHelpOptions = true,

@@ -13,14 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code opencce db …}: the records database. */
 @Command(name = "db", mixinStandardHelpOptions = true, description = "Manage the records database.",
         subcommands = DbCommand.Migrate.class)
-final class DbCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class DbCommand extends GroupCommand {
 
     /** {@code opencce db migrate}: brings the schema up to date (also done by every command that opens the store). */
     @Command(name = "migrate", mixinStandardHelpOptions = true,
@@ -37,8 +30,7 @@ final class DbCommand implements Runnable {
 
         @Override
         public void run() {
-            try (Installation installation = Installation.open(global.dataDir(), global.dbUrl(), global.dbUser(),
-                    global.dbPassword())) {
+            try (Installation installation = global.openInstallation()) {
                 String version = installation.database().jdbi().withHandle(h -> h.createQuery(
                         "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank DESC LIMIT 1")
                         .mapTo(String.class).one());

@@ -77,7 +77,7 @@ final class DemoCommand implements Runnable {
     public void run() {
         Path dataDir = global.dataDir();
         long started = System.nanoTime();
-        Installation installation = Installation.open(dataDir, global.dbUrl(), global.dbUser(), global.dbPassword());
+        Installation installation = global.openInstallation();
         try {
             DemoBuilder builder = new DemoBuilder(ReferenceData.instance());
             Database db = installation.database();

@@ -1,6 +1,7 @@
 package org.opencce.app.cli;
 
 import java.nio.file.Path;
+import org.opencce.app.Installation;
 import picocli.CommandLine.Option;
 
 /** Options every command that touches the stores accepts. */
@@ -22,6 +23,11 @@ final class GlobalOptions {
     @Option(names = "--db-password", paramLabel = "PASSWORD", arity = "0..1", interactive = true,
             description = "Password for --db (default: $OPENCCE_DB_PASSWORD; give the option alone to be asked).")
     char[] dbPassword;
+
+    /** Opens the installation these options name: the data directory and the embedded or external database. */
+    Installation openInstallation() {
+        return Installation.open(dataDir(), dbUrl(), dbUser(), dbPassword());
+    }
 
     Path dataDir() {
         if (dataDir != null) {

@@ -30,14 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code opencce load …}: community load from the interval data. */
 @Command(name = "load", mixinStandardHelpOptions = true, description = "Community load from the interval data.",
         subcommands = LoadCommand.Profile.class)
-final class LoadCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class LoadCommand extends GroupCommand {
 
     /** {@code opencce load profile --by town|class|product}. */
     @Command(name = "profile", mixinStandardHelpOptions = true,
@@ -76,8 +69,7 @@ final class LoadCommand implements Runnable {
         public void run() {
             Grouping grouping = Grouping.parse(by).orElseThrow(() -> new OpenCceException(
                     "--by must be town, class or product, was '" + by + "'"));
-            try (Installation installation = Installation.open(global.dataDir(), global.dbUrl(), global.dbUser(),
-                    global.dbPassword())) {
+            try (Installation installation = global.openInstallation()) {
                 Program program = programChoice.resolve(installation.database().programs());
                 List<YearMonth> months = installation.intervals().months();
                 if (months.isEmpty() && (from == null || to == null)) {

@@ -31,8 +31,7 @@ final class ServeCommand implements Runnable {
 
     @Override
     public void run() {
-        Installation installation = Installation.open(global.dataDir(), global.dbUrl(), global.dbUser(),
-                global.dbPassword());
+        Installation installation = global.openInstallation();
         Program program = programChoice.resolve(installation.database().programs());
         serveUntilStoppedAfter(installation, program, port, spec, actual -> {
             spec.commandLine().getOut().printf("%s is served at http://localhost:%d/ (staff console: "
