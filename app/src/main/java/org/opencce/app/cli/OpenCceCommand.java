@@ -6,10 +6,10 @@ import picocli.CommandLine.Command;
 
 /** The {@code opencce} command: {@code opencce <noun> <verb>}. */
 @Command(name = "opencce", mixinStandardHelpOptions = true, version = "OpenCCE 0.1.0",
-        description = "Runs a Community Choice Energy program: customer lists, enrollment, usage, supply, "
-                + "rates, local generation and efficiency.",
+        description = "OpenCCE runs a Community Choice Energy program (a Massachusetts municipal aggregation): "
+                + "its towns, products, accounts, community load and web console.",
         subcommands = {DemoCommand.class, ServeCommand.class, DbCommand.class, AccountsCommand.class,
-                LoadCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                LoadCommand.class, UsersCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class OpenCceCommand implements Runnable {
 
     @CommandLine.Spec

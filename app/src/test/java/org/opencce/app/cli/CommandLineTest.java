@@ -107,11 +107,24 @@ class CommandLineTest {
     void everyCommandHasHelp() {
         for (String[] command : new String[][] {{"--help"}, {"demo", "--help"}, {"serve", "--help"},
                 {"db", "migrate", "--help"}, {"accounts", "import", "--help"}, {"load", "profile", "--help"},
-                {"bench", "aggregate", "--help"}}) {
+                {"bench", "aggregate", "--help"}, {"users", "add", "--help"}}) {
             Run run = new Run(command, false);
             assertThat(run.exit).as(String.join(" ", command)).isZero();
             assertThat(run.out).contains("Usage: opencce");
         }
+    }
+
+    @Test
+    void anAdminAddsAUserWithARoleAndAOneTimePassword() throws IOException {
+        JsonNode added = Output.JSON.readTree(opencce("users", "add", "dana", "--role", "staff", "--json").out);
+        assertThat(added.get("created").asBoolean()).isTrue();
+        assertThat(added.get("role").asText()).isEqualTo("staff");
+        JsonNode reset = Output.JSON.readTree(opencce("users", "add", "dana", "--role", "viewer", "--json").out);
+        assertThat(reset.get("created").asBoolean()).isFalse();
+        assertThat(reset.get("password").asText()).isNotEqualTo(added.get("password").asText());
+        Run badRole = opencce("users", "add", "dana", "--role", "owner");
+        assertThat(badRole.exit).isEqualTo(1);
+        assertThat(badRole.err).contains("--role must be admin, staff or viewer, was 'owner'");
     }
 
     @Test
