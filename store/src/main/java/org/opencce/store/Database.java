@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -25,6 +26,14 @@ import org.opencce.store.pg.PgUserStore;
  * binaries on a free local port, the cluster in {@code <data-dir>/postgres} (created on the first
  * start, reused afterwards), one database {@code opencce}; {@link #close()} stops it. With
  * {@link DatabaseSettings#external} nothing is started: the URL must reach a running server.
+ *
+ * <p><b>After a crash.</b> The process that starts the embedded server holds an operating-system lock
+ * on {@code <data-dir>/opencce.lock} until it stops it; a second process is refused at once, naming the
+ * first one's pid. A small watchdog child stops the server when the JVM ends without closing it
+ * ({@code kill -9}); should the server still outlive it, the next start finds it through
+ * {@code postmaster.pid}, sees that no process holds the lock, and stops it before starting anew. The
+ * server runs with {@code fsync} and {@code synchronous_commit} on: a commit reported done survives a
+ * power failure. Its output is appended to {@code <data-dir>/postgres.log}.
  *
  * <p><b>Running as root.</b> {@code initdb} and {@code postgres} refuse to run as root ("cannot be
  * run as root"), and CI and many containers run as root. zonky (2.2) handles this itself: when the
@@ -71,20 +80,54 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Starts the embedded server if the settings ask for it, connects, and migrates the schema.
+     * Starts the embedded server if the settings ask for it, connects, and migrates the schema:
+     * creates the cluster, the database and the schema where they do not exist yet. For the commands
+     * that create an installation; the others use {@link #openExisting}.
      *
      * @throws StoreException if the server cannot be started or reached, or the schema cannot be
      *     migrated; the message says which database and what to check
      */
     public static Database open(DatabaseSettings settings) {
-        EmbeddedServer server = settings.isEmbedded() ? EmbeddedServer.start(settings.clusterDirectory()) : null;
+        return open(settings, true).orElseThrow();
+    }
+
+    /**
+     * Opens the records database only if it holds an OpenCCE schema (a Flyway history), bringing an
+     * older schema up to date; creates nothing: with an embedded server no cluster is created (nor the
+     * data directory), with an external one no table. Empty when there is nothing to open.
+     *
+     * @throws StoreException as {@link #open}, and if the embedded data directory is a file
+     */
+    public static Optional<Database> openExisting(DatabaseSettings settings) {
+        if (settings.isEmbedded()) {
+            DataDirectoryLock.requireNotAFile(settings.dataDirectory());
+            if (!EmbeddedServer.hasCluster(settings.dataDirectory())) {
+                return Optional.empty();
+            }
+        }
+        return open(settings, false);
+    }
+
+    private static Optional<Database> open(DatabaseSettings settings, boolean create) {
+        EmbeddedServer server = settings.isEmbedded() ? EmbeddedServer.start(settings.dataDirectory(), create) : null;
         HikariDataSource pool = null;
         try {
+            if (server != null && !server.hasDatabase()) {
+                server.close();
+                return Optional.empty();
+            }
             pool = connect(settings, server);
+            if (!create && !hasSchemaHistory(pool, settings)) {
+                pool.close();
+                if (server != null) {
+                    server.close();
+                }
+                return Optional.empty();
+            }
             int applied = migrate(pool, settings);
             String description = server == null ? settings.toString()
                     : "embedded PostgreSQL " + serverVersion(pool) + " in " + server.clusterDirectory();
-            return new Database(settings, server, pool, description, applied);
+            return Optional.of(new Database(settings, server, pool, description, applied));
         } catch (RuntimeException e) {
             if (pool != null) {
                 pool.close();
@@ -97,6 +140,18 @@ public final class Database implements AutoCloseable {
                 }
             }
             throw e;
+        }
+    }
+
+    /** Whether Flyway has migrated this database before: its history table exists (in the search path). */
+    private static boolean hasSchemaHistory(DataSource dataSource, DatabaseSettings settings) {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT to_regclass('flyway_schema_history') IS NOT NULL")) {
+            rs.next();
+            return rs.getBoolean(1);
+        } catch (SQLException e) {
+            throw new StoreException("Cannot look for the OpenCCE schema in " + settings + ": " + e.getMessage()
+                    + ". Check that the user may read the database.", e);
         }
     }
 

@@ -30,10 +30,10 @@ class DatabaseLifecycleTest {
             first.accounts().upsert(Fixtures.valleyAccounts());
 
             assertThatThrownBy(() -> Database.open(DatabaseSettings.embedded(dataDir)))
-                    .as("a data directory in use")
+                    .as("a data directory in use by this process (another process: EmbeddedServerRecoveryTest)")
                     .isInstanceOf(StoreException.class)
-                    .hasMessageContaining(dataDir.resolve("postgres").toString())
-                    .hasMessageContaining("another OpenCCE process");
+                    .hasMessageContaining(dataDir.toString())
+                    .hasMessageContaining("already open in this OpenCCE process");
         }
         assertThat(Files.exists(dataDir.resolve("postgres").resolve("PG_VERSION"))).isTrue();
 

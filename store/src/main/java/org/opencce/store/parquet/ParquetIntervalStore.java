@@ -3,6 +3,7 @@ package org.opencce.store.parquet;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -93,7 +94,46 @@ public final class ParquetIntervalStore implements IntervalStore, AutoCloseable 
                     + ". Check that the data directory is writable.", e);
         }
         this.locks = LOCKS.computeIfAbsent(directory, d -> new DirectoryLocks());
+        deleteLeftoversOfInterruptedCommits();
         this.reader = DuckDb.open("reading interval data in " + directory);
+    }
+
+    /**
+     * Deletes the {@code *.parquet.tmp} month files a process killed in the middle of a commit left
+     * behind: readers never see them, but they hold disk space (a month of the demo is ~100 MB). Only
+     * when no commit runs, which the commit lock tells without waiting: a running commit cleans up
+     * after itself, and a commit that starts later deletes the leftovers of the months it writes.
+     */
+    private void deleteLeftoversOfInterruptedCommits() {
+        if (!locks.commits.tryLock()) {
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(directory.resolve(COMMIT_LOCK_FILE), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock lock = channel.tryLock()) {
+            if (lock == null) {
+                return;
+            }
+            try (DirectoryStream<Path> months = Files.newDirectoryStream(directory,
+                    IntervalLayout.PARTITION_PREFIX + "*")) {
+                for (Path month : months) {
+                    if (!Files.isDirectory(month)) {
+                        continue;
+                    }
+                    try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(month,
+                            "*" + IntervalLayout.TEMP_SUFFIX)) {
+                        for (Path leftover : leftovers) {
+                            Files.deleteIfExists(leftover);
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new StoreException("Cannot remove the unfinished month files (*" + IntervalLayout.TEMP_SUFFIX
+                    + ") an interrupted write left in " + directory + ": " + e.getMessage()
+                    + ". Check that the folder is writable, or delete them by hand.", e);
+        } finally {
+            locks.commits.unlock();
+        }
     }
 
     public Path directory() {
