@@ -2,6 +2,7 @@ package org.opencce.app;
 
 import java.nio.file.Path;
 import org.opencce.app.load.LoadProfiles;
+import org.opencce.domain.OpenCceException;
 import org.opencce.store.Database;
 import org.opencce.store.DatabaseSettings;
 import org.opencce.store.IntervalStore;
@@ -10,7 +11,8 @@ import org.opencce.store.parquet.ParquetIntervalStore;
 /**
  * One OpenCCE installation opened for use: the records database (embedded in the data directory, or
  * an external server) and the interval data under {@code <data-dir>/intervals}. Closing it stops the
- * embedded server. Thread-safe once opened.
+ * embedded server. Only {@link #createOrOpen} creates an installation; {@link #open} requires one
+ * (with an external server: a database that Flyway has migrated). Thread-safe once opened.
  */
 public final class Installation implements AutoCloseable {
     private final Path dataDir;
@@ -25,12 +27,38 @@ public final class Installation implements AutoCloseable {
         this.loads = new LoadProfiles(database.programs(), database.accounts(), intervals);
     }
 
-    /** Opens the installation: an external database when {@code dbUrl} is given, else the embedded one. */
+    /**
+     * Opens the installation, creating what is missing: the data directory, the embedded cluster or
+     * the schema in the external database. Only for the commands that create an installation
+     * ({@code opencce demo}, {@code opencce db migrate}).
+     */
+    public static Installation createOrOpen(Path dataDir, String dbUrl, String dbUser, String dbPassword) {
+        return withIntervals(dataDir, Database.open(settings(dataDir, dbUrl, dbUser, dbPassword)));
+    }
+
+    /**
+     * Opens an installation that exists (bringing an older schema up to date) and creates nothing: a
+     * mistyped {@code --data-dir} must not leave an empty installation behind.
+     *
+     * @throws OpenCceException if there is none, saying how to create one
+     */
     public static Installation open(Path dataDir, String dbUrl, String dbUser, String dbPassword) {
-        DatabaseSettings settings = dbUrl == null
+        DatabaseSettings settings = settings(dataDir, dbUrl, dbUser, dbPassword);
+        Database database = Database.openExisting(settings).orElseThrow(() -> settings.isEmbedded()
+                ? new OpenCceException("no OpenCCE installation in " + dataDir + "; run 'opencce demo' or 'opencce db"
+                        + " migrate --data-dir " + dataDir + "' to create one, or check --data-dir")
+                : new OpenCceException("the database " + settings + " holds no OpenCCE schema; run 'opencce db migrate"
+                        + " --db <url>' to create it, or check --db"));
+        return withIntervals(dataDir, database);
+    }
+
+    private static DatabaseSettings settings(Path dataDir, String dbUrl, String dbUser, String dbPassword) {
+        return dbUrl == null
                 ? DatabaseSettings.embedded(dataDir)
                 : DatabaseSettings.external(dbUrl, dbUser, dbPassword);
-        Database database = Database.open(settings);
+    }
+
+    private static Installation withIntervals(Path dataDir, Database database) {
         try {
             return new Installation(dataDir, database, new ParquetIntervalStore(dataDir.resolve("intervals")));
         } catch (RuntimeException e) {

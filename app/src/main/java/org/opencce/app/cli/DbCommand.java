@@ -30,7 +30,7 @@ final class DbCommand extends GroupCommand {
 
         @Override
         public void run() {
-            try (Installation installation = global.openInstallation()) {
+            try (Installation installation = global.createOrOpenInstallation()) {
                 String version = installation.database().jdbi().withHandle(h -> h.createQuery(
                         "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank DESC LIMIT 1")
                         .mapTo(String.class).one());

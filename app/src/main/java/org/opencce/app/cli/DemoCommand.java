@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +41,8 @@ import picocli.CommandLine.Model.CommandSpec;
                     + "(fast start) unless --fresh is given."})
 final class DemoCommand implements Runnable {
     private static final String MARKER = "demo.properties";
+    private static final String STATE_BUILDING = "building";
+    private static final String STATE_BUILT = "built";
 
     @Mixin
     GlobalOptions global = new GlobalOptions();
@@ -77,20 +80,31 @@ final class DemoCommand implements Runnable {
     public void run() {
         Path dataDir = global.dataDir();
         long started = System.nanoTime();
-        Installation installation = global.openInstallation();
+        Installation installation = global.createOrOpenInstallation();
         try {
             DemoBuilder builder = new DemoBuilder(ReferenceData.instance());
             Database db = installation.database();
             Properties built = readMarker(dataDir);
             boolean exists = db.programs().find(DemoBuilder.PROGRAM_ID).isPresent();
-            boolean same = exists && built != null && String.valueOf(seed).equals(built.getProperty("seed"))
+            // A build that was killed left its marker saying so: what it built is incomplete and is
+            // the demo's own, so building again is safe and is what this run asks for.
+            boolean unfinished = built != null && STATE_BUILDING.equals(built.getProperty("state"));
+            boolean same = exists && built != null && !unfinished
+                    && String.valueOf(seed).equals(built.getProperty("seed"))
                     && String.valueOf(scale).equals(built.getProperty("scale"))
                     && launch.toString().equals(built.getProperty("launch"));
-            if (exists && !same && !fresh) {
-                throw new OpenCceException("the demo in " + dataDir + " was built with "
-                        + (built == null ? "other settings" : "seed " + built.getProperty("seed") + ", scale "
-                                + built.getProperty("scale") + ", launch " + built.getProperty("launch"))
-                        + "; add --fresh to rebuild it with seed " + seed + ", scale " + scale + ", launch " + launch);
+            if (exists && !same && !fresh && !unfinished) {
+                throw new OpenCceException(built == null
+                        ? "the demo program in " + dataDir + " has no record of a finished build (" + MARKER + " is"
+                                + " missing); add --fresh to rebuild it with seed " + seed + ", scale " + scale
+                                + ", launch " + launch
+                        : "the demo in " + dataDir + " was built with seed " + built.getProperty("seed") + ", scale "
+                                + built.getProperty("scale") + ", launch " + built.getProperty("launch")
+                                + "; add --fresh to rebuild it with seed " + seed + ", scale " + scale + ", launch "
+                                + launch);
+            }
+            if (unfinished && !fresh) {
+                err("The last demo build in %s did not finish; building it again.", dataDir);
             }
             boolean rebuilt = !same || fresh;
             if (rebuilt) {
@@ -121,12 +135,12 @@ final class DemoCommand implements Runnable {
 
     private void build(DemoBuilder builder, Installation installation, Path dataDir) {
         Database db = installation.database();
+        writeMarker(dataDir, STATE_BUILDING);
         if (fresh || db.programs().find(DemoBuilder.PROGRAM_ID).isPresent()) {
             err("Removing the demo built before...");
             installation.intervals().deleteAccounts(db.accounts().all(DemoBuilder.PROGRAM_ID).stream()
                     .map(Account::id).toList());
             db.programs().deleteAccountsAndProducts(DemoBuilder.PROGRAM_ID);
-            deleteMarker(dataDir);
         }
         Program program = builder.program(launch);
         List<Product> products = builder.products(program);
@@ -142,7 +156,7 @@ final class DemoCommand implements Runnable {
         installation.loads().invalidate();
         db.audit().append(program.id(), "cli:demo", "demo.build", "seed " + seed + ", scale " + scale + ", launch "
                 + launch + ", " + accounts.size() + " accounts");
-        writeMarker(dataDir);
+        writeMarker(dataDir, STATE_BUILT);
     }
 
     private static String oneTimePassword(UserStore users, String username, UserStore.Role role, Program program) {
@@ -199,23 +213,23 @@ final class DemoCommand implements Runnable {
         return p;
     }
 
-    private void writeMarker(Path dataDir) {
+    /** Writes the marker whole or not at all (a temporary file renamed over it), so a kill cannot cut it short. */
+    private void writeMarker(Path dataDir, String state) {
         Properties p = new Properties();
+        p.setProperty("state", state);
         p.setProperty("seed", String.valueOf(seed));
         p.setProperty("scale", String.valueOf(scale));
         p.setProperty("launch", launch.toString());
-        try (Writer w = Files.newBufferedWriter(dataDir.resolve(MARKER), StandardCharsets.UTF_8)) {
-            p.store(w, "settings of the demo built in this data directory");
-        } catch (IOException e) {
-            throw new OpenCceException("cannot write " + dataDir.resolve(MARKER) + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void deleteMarker(Path dataDir) {
+        Path file = dataDir.resolve(MARKER);
+        Path temp = dataDir.resolve(MARKER + ".tmp");
         try {
-            Files.deleteIfExists(dataDir.resolve(MARKER));
+            try (Writer w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+                p.store(w, "settings of the demo built in this data directory; state " + STATE_BUILDING
+                        + " while a build runs");
+            }
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            throw new OpenCceException("cannot delete " + dataDir.resolve(MARKER) + ": " + e.getMessage(), e);
+            throw new OpenCceException("cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 

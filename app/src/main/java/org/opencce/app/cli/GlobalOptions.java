@@ -2,15 +2,31 @@ package org.opencce.app.cli;
 
 import java.nio.file.Path;
 import org.opencce.app.Installation;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** Options every command that touches the stores accepts. */
 final class GlobalOptions {
 
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    Path dataDir;
+
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "Where OpenCCE keeps its embedded database and interval data "
                     + "(default: $OPENCCE_DATA_DIR or ~/.opencce).")
-    Path dataDir;
+    void dataDir(String dir) {
+        // Path.of("") is the current folder: an empty value (a shell variable that was not set) would
+        // silently put the installation wherever the command happens to run.
+        if (dir.isBlank()) {
+            throw new ParameterException(command.commandLine(), "--data-dir is empty; give a folder, e.g. --data-dir "
+                    + Path.of(System.getProperty("user.home"), ".opencce") + ", or leave the option out");
+        }
+        dataDir = Path.of(dir);
+    }
 
     @Option(names = "--db", paramLabel = "JDBC_URL",
             description = "An external PostgreSQL server, e.g. jdbc:postgresql://host:5432/opencce "
@@ -24,9 +40,17 @@ final class GlobalOptions {
             description = "Password for --db (default: $OPENCCE_DB_PASSWORD; give the option alone to be asked).")
     char[] dbPassword;
 
-    /** Opens the installation these options name: the data directory and the embedded or external database. */
+    /**
+     * Opens the installation these options name, which must exist (see {@link Installation#open}): for
+     * every command that reads or changes an installation without creating one.
+     */
     Installation openInstallation() {
         return Installation.open(dataDir(), dbUrl(), dbUser(), dbPassword());
+    }
+
+    /** Opens the installation, creating it if missing: only {@code demo} and {@code db migrate}. */
+    Installation createOrOpenInstallation() {
+        return Installation.createOrOpen(dataDir(), dbUrl(), dbUser(), dbPassword());
     }
 
     Path dataDir() {
