@@ -5,6 +5,7 @@ import org.opencce.app.load.LoadProfiles;
 import org.opencce.store.Database;
 import org.opencce.store.DatabaseSettings;
 import org.opencce.store.IntervalStore;
+import org.opencce.store.parquet.IntervalFiles;
 import org.opencce.store.parquet.ParquetIntervalStore;
 
 /**
@@ -27,10 +28,18 @@ public final class Installation implements AutoCloseable {
 
     /** Opens the installation: an external database when {@code dbUrl} is given, else the embedded one. */
     public static Installation open(Path dataDir, String dbUrl, String dbUser, String dbPassword) {
+        return open(dataDir, dbUrl, dbUser, dbPassword, null);
+    }
+
+    /**
+     * Opens the installation with its schema migrated only up to {@code schemaVersion} (null: the
+     * latest), to restore a backup made at that version; see {@link Database#open(DatabaseSettings, String)}.
+     */
+    public static Installation open(Path dataDir, String dbUrl, String dbUser, String dbPassword, String schemaVersion) {
         DatabaseSettings settings = dbUrl == null
                 ? DatabaseSettings.embedded(dataDir)
                 : DatabaseSettings.external(dbUrl, dbUser, dbPassword);
-        Database database = Database.open(settings);
+        Database database = Database.open(settings, schemaVersion);
         try {
             return new Installation(dataDir, database, new ParquetIntervalStore(dataDir.resolve("intervals")));
         } catch (RuntimeException e) {
@@ -49,6 +58,11 @@ public final class Installation implements AutoCloseable {
 
     public IntervalStore intervals() {
         return intervals;
+    }
+
+    /** The interval data as whole files, for backups and restores. */
+    public IntervalFiles intervalFiles() {
+        return new IntervalFiles(intervals);
     }
 
     public LoadProfiles loads() {

@@ -77,11 +77,20 @@ public final class Database implements AutoCloseable {
      *     migrated; the message says which database and what to check
      */
     public static Database open(DatabaseSettings settings) {
+        return open(settings, null);
+    }
+
+    /**
+     * Like {@link #open(DatabaseSettings)}, but migrates the schema only up to {@code schemaVersion}
+     * (a Flyway version such as {@code "1"}; null for the latest): a backup made at that version is
+     * restored into that schema, and the migrations after it then run on the restored records.
+     */
+    public static Database open(DatabaseSettings settings, String schemaVersion) {
         EmbeddedServer server = settings.isEmbedded() ? EmbeddedServer.start(settings.clusterDirectory()) : null;
         HikariDataSource pool = null;
         try {
             pool = connect(settings, server);
-            int applied = migrate(pool, settings);
+            int applied = migrate(pool, settings, schemaVersion);
             String description = server == null ? settings.toString()
                     : "embedded PostgreSQL " + serverVersion(pool) + " in " + server.clusterDirectory();
             return new Database(settings, server, pool, description, applied);
@@ -128,11 +137,12 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static int migrate(DataSource dataSource, DatabaseSettings settings) {
+    private static int migrate(DataSource dataSource, DatabaseSettings settings, String schemaVersion) {
         try {
             MigrateResult result = Flyway.configure()
                     .dataSource(dataSource)
                     .locations("classpath:db/migration")
+                    .target(schemaVersion == null ? "latest" : schemaVersion)
                     .load()
                     .migrate();
             return result.migrationsExecuted;

@@ -26,7 +26,12 @@ final class GlobalOptions {
 
     /** Opens the installation these options name: the data directory and the embedded or external database. */
     Installation openInstallation() {
-        return Installation.open(dataDir(), dbUrl(), dbUser(), dbPassword());
+        return openInstallation(null);
+    }
+
+    /** Opens it with the schema migrated only up to {@code schemaVersion} (null: the latest), to restore a backup. */
+    Installation openInstallation(String schemaVersion) {
+        return Installation.open(dataDir(), dbUrl(), dbUser(), dbPassword(), schemaVersion);
     }
 
     Path dataDir() {
