@@ -71,8 +71,10 @@ record RecordsSchema(List<String> tables, Map<String, List<String>> columns, Map
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
                 "SELECT sequencename, last_value FROM pg_sequences WHERE schemaname = current_schema()")) {
             while (rs.next()) {
+                String name = rs.getString(1);
                 long value = rs.getLong(2);
-                sequences.put(rs.getString(1), rs.wasNull() ? Optional.empty() : Optional.of(value));
+                // wasNull concerns the column read last: read the name first.
+                sequences.put(name, rs.wasNull() ? Optional.empty() : Optional.of(value));
             }
         }
         return new RecordsSchema(loadOrder(referenced), columns, sequences);

@@ -221,7 +221,7 @@ class BackupRestoreTest {
     }
 
     @Test
-    void aRestoreThatFailsWhileLoadingLeavesTheInstallationEmpty() throws Exception {
+    void aRestoreThatFailsWhileLoadingLeavesTheInstallationEmptyAndANewRestoreSucceeds() throws Exception {
         // A backup whose checksums match but whose last table breaks a key: grants' first row twice.
         Path broken = copyOfBackup();
         Path grants = broken.resolve("records/grants.csv");
@@ -241,6 +241,20 @@ class BackupRestoreTest {
             try (Stream<Path> left = Files.list(target)) {
                 assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".restore-"));
             }
+
+            // Still empty, so it takes a restore; here of its own backup, whose sequences were never used
+            // and stay so: the first import after the restore gets id 1.
+            Path emptyBackup = temp.resolve("empty-backup");
+            Backup.create(db, new IntervalFiles(intervals), emptyBackup, "OpenCCE test", Progress.NONE);
+            assertThat(Files.readAllLines(emptyBackup.resolve("manifest.properties")))
+                    .contains("sequence.import_log_id_seq=", "sequence.account_id_seq=");
+            BackupReport report = Restore.run(BackupFolder.open(emptyBackup, Progress.NONE), db,
+                    new IntervalFiles(intervals), Progress.NONE);
+            assertThat(report.rows()).isZero();
+            db.programs().save(program);
+            db.imports().record(program.id(), "customer-list", "c".repeat(64),
+                    new BatchReport("first.csv", 1, 1, List.of(), false), "ada");
+            assertThat(maxId(db, "import_log")).isEqualTo(1);
         }
     }
 
