@@ -6,9 +6,15 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Objects;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.Jdbi;
 import org.opencce.store.pg.PgAccountStore;
@@ -139,17 +145,29 @@ public final class Database implements AutoCloseable {
 
     private static int migrate(DataSource dataSource, DatabaseSettings settings, String schemaVersion) {
         try {
-            MigrateResult result = Flyway.configure()
+            FluentConfiguration config = Flyway.configure()
                     .dataSource(dataSource)
-                    .locations("classpath:db/migration")
-                    .target(schemaVersion == null ? "latest" : schemaVersion)
-                    .load()
-                    .migrate();
+                    .locations("classpath:db/migration");
+            if (schemaVersion != null) {
+                // Asked before the target is set: Flyway refuses an unknown target without saying what it knows.
+                requireKnown(config.load(), schemaVersion);
+            }
+            MigrateResult result = config.target(schemaVersion == null ? "latest" : schemaVersion).load().migrate();
             return result.migrationsExecuted;
         } catch (FlywayException e) {
             throw new StoreException("The schema of " + settings + " could not be brought up to date: "
                     + e.getMessage() + ". Check that the user may create tables and the pg_trgm extension, and"
                     + " that the database was not migrated by a newer OpenCCE.", e);
+        }
+    }
+
+    /** Refuses a schema version newer than this OpenCCE's migrations (a backup of a newer OpenCCE). */
+    private static void requireKnown(Flyway flyway, String schemaVersion) {
+        MigrationVersion newest = Arrays.stream(flyway.info().all()).map(MigrationInfo::getVersion)
+                .filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(MigrationVersion.EMPTY);
+        if (MigrationVersion.fromVersion(schemaVersion).compareTo(newest) > 0) {
+            throw new StoreException("Schema version " + schemaVersion + " is newer than this OpenCCE knows (its"
+                    + " migrations go up to version " + newest + "). Use the OpenCCE that wrote the backup, or a newer one.");
         }
     }
 

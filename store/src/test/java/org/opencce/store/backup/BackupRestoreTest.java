@@ -258,6 +258,14 @@ class BackupRestoreTest {
         }
     }
 
+    @Test
+    void aBackupOfASchemaNewerThanThisOpenCceIsRefusedWithBothVersions() {
+        assertThatThrownBy(() -> Database.open(DatabaseSettings.embedded(temp.resolve("newer")), "99").close())
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("Schema version 99 is newer than this OpenCCE knows")
+                .hasMessageContaining("migrations go up to version " + backup.schemaVersion());
+    }
+
     // ---------------------------------------------------------------- helpers (independent of the backup code)
 
     /** Every row of every table but Flyway's, as PostgreSQL's text of the whole row, sorted. */
