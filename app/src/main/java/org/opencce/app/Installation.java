@@ -6,6 +6,7 @@ import org.opencce.domain.OpenCceException;
 import org.opencce.store.Database;
 import org.opencce.store.DatabaseSettings;
 import org.opencce.store.IntervalStore;
+import org.opencce.store.parquet.IntervalFiles;
 import org.opencce.store.parquet.ParquetIntervalStore;
 
 /**
@@ -33,7 +34,17 @@ public final class Installation implements AutoCloseable {
      * ({@code opencce demo}, {@code opencce db migrate}).
      */
     public static Installation createOrOpen(Path dataDir, String dbUrl, String dbUser, String dbPassword) {
-        return withIntervals(dataDir, Database.open(settings(dataDir, dbUrl, dbUser, dbPassword)));
+        return createOrOpen(dataDir, dbUrl, dbUser, dbPassword, null);
+    }
+
+    /**
+     * Like {@link #createOrOpen(Path, String, String, String)} with the schema migrated only up to
+     * {@code schemaVersion} (null: the latest), to restore a backup made at that version; see
+     * {@link Database#open(DatabaseSettings, String)}.
+     */
+    public static Installation createOrOpen(Path dataDir, String dbUrl, String dbUser, String dbPassword,
+            String schemaVersion) {
+        return withIntervals(dataDir, Database.open(settings(dataDir, dbUrl, dbUser, dbPassword), schemaVersion));
     }
 
     /**
@@ -77,6 +88,11 @@ public final class Installation implements AutoCloseable {
 
     public IntervalStore intervals() {
         return intervals;
+    }
+
+    /** The interval data as whole files, for backups and restores. */
+    public IntervalFiles intervalFiles() {
+        return new IntervalFiles(intervals);
     }
 
     public LoadProfiles loads() {

@@ -6,10 +6,16 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.Jdbi;
 import org.opencce.store.pg.PgAccountStore;
@@ -88,7 +94,16 @@ public final class Database implements AutoCloseable {
      *     migrated; the message says which database and what to check
      */
     public static Database open(DatabaseSettings settings) {
-        return open(settings, true).orElseThrow();
+        return open(settings, null);
+    }
+
+    /**
+     * Like {@link #open(DatabaseSettings)}, but migrates the schema only up to {@code schemaVersion}
+     * (a Flyway version such as {@code "1"}; null for the latest): a backup made at that version is
+     * restored into that schema, and the migrations after it then run on the restored records.
+     */
+    public static Database open(DatabaseSettings settings, String schemaVersion) {
+        return open(settings, true, schemaVersion).orElseThrow();
     }
 
     /**
@@ -105,10 +120,10 @@ public final class Database implements AutoCloseable {
                 return Optional.empty();
             }
         }
-        return open(settings, false);
+        return open(settings, false, null);
     }
 
-    private static Optional<Database> open(DatabaseSettings settings, boolean create) {
+    private static Optional<Database> open(DatabaseSettings settings, boolean create, String schemaVersion) {
         EmbeddedServer server = settings.isEmbedded() ? EmbeddedServer.start(settings.dataDirectory(), create) : null;
         HikariDataSource pool = null;
         try {
@@ -124,7 +139,7 @@ public final class Database implements AutoCloseable {
                 }
                 return Optional.empty();
             }
-            int applied = migrate(pool, settings);
+            int applied = migrate(pool, settings, schemaVersion);
             String description = server == null ? settings.toString()
                     : "embedded PostgreSQL " + serverVersion(pool) + " in " + server.clusterDirectory();
             return Optional.of(new Database(settings, server, pool, description, applied));
@@ -183,18 +198,31 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static int migrate(DataSource dataSource, DatabaseSettings settings) {
+    private static int migrate(DataSource dataSource, DatabaseSettings settings, String schemaVersion) {
         try {
-            MigrateResult result = Flyway.configure()
+            FluentConfiguration config = Flyway.configure()
                     .dataSource(dataSource)
-                    .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
+                    .locations("classpath:db/migration");
+            if (schemaVersion != null) {
+                // Asked before the target is set: Flyway refuses an unknown target without saying what it knows.
+                requireKnown(config.load(), schemaVersion);
+            }
+            MigrateResult result = config.target(schemaVersion == null ? "latest" : schemaVersion).load().migrate();
             return result.migrationsExecuted;
         } catch (FlywayException e) {
             throw new StoreException("The schema of " + settings + " could not be brought up to date: "
                     + e.getMessage() + ". Check that the user may create tables and the pg_trgm extension, and"
                     + " that the database was not migrated by a newer OpenCCE.", e);
+        }
+    }
+
+    /** Refuses a schema version newer than this OpenCCE's migrations (a backup of a newer OpenCCE). */
+    private static void requireKnown(Flyway flyway, String schemaVersion) {
+        MigrationVersion newest = Arrays.stream(flyway.info().all()).map(MigrationInfo::getVersion)
+                .filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(MigrationVersion.EMPTY);
+        if (MigrationVersion.fromVersion(schemaVersion).compareTo(newest) > 0) {
+            throw new StoreException("Schema version " + schemaVersion + " is newer than this OpenCCE knows (its"
+                    + " migrations go up to version " + newest + "). Use the OpenCCE that wrote the backup, or a newer one.");
         }
     }
 

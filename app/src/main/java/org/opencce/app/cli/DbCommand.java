@@ -12,7 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code opencce db …}: the records database. */
 @Command(name = "db", mixinStandardHelpOptions = true, description = "Manage the records database.",
-        subcommands = DbCommand.Migrate.class)
+        subcommands = {DbCommand.Migrate.class, DbBackupCommand.class, DbRestoreCommand.class})
 final class DbCommand extends GroupCommand {
 
     /** {@code opencce db migrate}: brings the schema up to date (also done by every command that opens the store). */
@@ -31,9 +31,7 @@ final class DbCommand extends GroupCommand {
         @Override
         public void run() {
             try (Installation installation = global.createOrOpenInstallation()) {
-                String version = installation.database().jdbi().withHandle(h -> h.createQuery(
-                        "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank DESC LIMIT 1")
-                        .mapTo(String.class).one());
+                String version = schemaVersion(installation);
                 PrintWriter out = spec.commandLine().getOut();
                 if (json) {
                     Map<String, Object> result = new LinkedHashMap<>();
@@ -46,5 +44,12 @@ final class DbCommand extends GroupCommand {
                 }
             }
         }
+    }
+
+    /** The schema version Flyway last applied, e.g. {@code "1"}. */
+    static String schemaVersion(Installation installation) {
+        return installation.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank DESC LIMIT 1")
+                .mapTo(String.class).one());
     }
 }

@@ -50,7 +50,15 @@ final class GlobalOptions {
 
     /** Opens the installation, creating it if missing: only {@code demo} and {@code db migrate}. */
     Installation createOrOpenInstallation() {
-        return Installation.createOrOpen(dataDir(), dbUrl(), dbUser(), dbPassword());
+        return createOrOpenInstallation(null);
+    }
+
+    /**
+     * Creates or opens it with the schema migrated only up to {@code schemaVersion} (null: the latest):
+     * {@code db restore} loads a backup into the schema version it was taken from.
+     */
+    Installation createOrOpenInstallation(String schemaVersion) {
+        return Installation.createOrOpen(dataDir(), dbUrl(), dbUser(), dbPassword(), schemaVersion);
     }
 
     Path dataDir() {

@@ -106,7 +106,8 @@ class CommandLineTest {
     @Test
     void everyCommandHasHelp() {
         for (String[] command : new String[][] {{"--help"}, {"demo", "--help"}, {"serve", "--help"},
-                {"db", "migrate", "--help"}, {"accounts", "import", "--help"}, {"load", "profile", "--help"},
+                {"db", "migrate", "--help"}, {"db", "backup", "--help"}, {"db", "restore", "--help"},
+                {"accounts", "import", "--help"}, {"load", "profile", "--help"},
                 {"bench", "aggregate", "--help"}, {"users", "add", "--help"}}) {
             Run run = new Run(command, false);
             assertThat(run.exit).as(String.join(" ", command)).isZero();
