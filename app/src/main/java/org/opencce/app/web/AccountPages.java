@@ -211,7 +211,8 @@ final class AccountPages {
     static AccountCard card(Account a, ConsoleUser user, Map<ProductId, String> products) {
         boolean personal = user.seesPersonalInformation();
         List<String> flags = new ArrayList<>();
-        if (a.lowIncome()) {
+        // Low-income status is means-tested personal information: only roles that see names see it.
+        if (personal && a.lowIncome()) {
             flags.add("Low-income discount");
         }
         if (a.netMetered()) {
@@ -235,8 +236,8 @@ final class AccountPages {
                 personal ? new AddressJson(a.serviceAddress().street(), a.serviceAddress().city(),
                         a.serviceAddress().zip()) : null,
                 a.town(), a.rateClass().code(), slug(a.supplyStatus()), a.product().map(ProductId::value).orElse(null),
-                a.product().map(p -> products.getOrDefault(p, p.value())).orElse(null), a.lowIncome(), a.netMetered(),
-                a.loadZone().name());
+                a.product().map(p -> products.getOrDefault(p, p.value())).orElse(null),
+                personal ? Boolean.valueOf(a.lowIncome()) : null, a.netMetered(), a.loadZone().name());
     }
 
     private Map<ProductId, String> productNames() {
@@ -320,7 +321,7 @@ final class AccountPages {
 
     record AccountJson(long id, String utility, String number, boolean personalInformationHidden,
             String customerName, AddressJson serviceAddress, String town, String rateClass, String supplyStatus,
-            String productId, String productName, boolean lowIncome, boolean netMetered, String loadZone) {
+            String productId, String productName, Boolean lowIncome, boolean netMetered, String loadZone) {
     }
 
     record AddressJson(String street, String city, String zip) {
