@@ -130,7 +130,7 @@ public final class LoadProfiles {
     }
 
     /** How many profiles are cached (for tests and diagnostics). */
-    int cachedProfiles() {
+    public int cachedProfiles() {
         synchronized (cache) {
             return cache.size();
         }
