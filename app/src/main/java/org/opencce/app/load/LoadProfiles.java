@@ -27,7 +27,8 @@ import org.opencce.store.ProgramStore;
  * {@code [from, to)}; it must lie within the months that have interval data (give or take
  * {@value #SLACK_DAYS} days, so that a Monday-to-Sunday week holding a day of data is accepted),
  * otherwise {@link PeriodOutsideData} says which days there are; callers facing the network bound
- * the length too (the console serves at most 93 days hour by hour). Results are cached per (program, grouping, period), least recently used first out, at most
+ * the length too (the console serves at most 93 days hour by hour). Results are cached per
+ * (program, grouping, period), least recently used first out, at most
  * {@value #MAX_CACHED_PROFILES} profiles and {@value #MAX_CACHED_VALUES} hourly values (8 bytes each)
  * in all, until {@link #invalidate()} is called after new interval data or account changes.
  * Thread-safe.

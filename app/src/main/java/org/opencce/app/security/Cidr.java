@@ -69,7 +69,8 @@ public final class Cidr {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Cidr && ((Cidr) o).prefixLength == prefixLength && Arrays.equals(((Cidr) o).network, network);
+        return o instanceof Cidr && ((Cidr) o).prefixLength == prefixLength
+                && Arrays.equals(((Cidr) o).network, network);
     }
 
     @Override

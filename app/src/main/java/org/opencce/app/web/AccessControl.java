@@ -150,7 +150,8 @@ final class AccessControl {
             if (Requests.isApi(ctx)) {
                 throw WebProblem.forbidden(message);
             }
-            String form = CHANGE_PASSWORD_PATH + "?next=" + URLEncoder.encode(pathWithQuery(ctx), StandardCharsets.UTF_8);
+            String form = CHANGE_PASSWORD_PATH + "?next="
+                    + URLEncoder.encode(pathWithQuery(ctx), StandardCharsets.UTF_8);
             if (Requests.isHtmx(ctx)) {
                 ctx.header("HX-Redirect", form);
                 throw WebProblem.forbidden(message);

@@ -134,7 +134,8 @@ final class LoginPages {
     void logout(Context ctx) {
         Requests.session(ctx).ifPresent(s -> {
             sessions.end(s.id());
-            s.username().ifPresent(name -> audit.append(program, name, "logout", "from " + Requests.clientAddress(ctx)));
+            s.username().ifPresent(name -> audit.append(program, name, "logout",
+                    "from " + Requests.clientAddress(ctx)));
         });
         SessionCookie.clear(ctx);
         throw new Redirect("/login?signed-out");

@@ -42,6 +42,7 @@ import org.slf4j.LoggerFactory;
  * ({@code /static}, {@code /webjars}).
  *
  * <p>Routes: {@code GET /}, {@code GET /api/program}, {@code GET|POST /login}, {@code POST /logout},
+ * {@code GET|POST /console/password},
  * {@code GET /console}, {@code GET /console/week}, {@code GET /console/accounts},
  * {@code GET /console/accounts/{id}}, {@code GET /api/console/load},
  * {@code GET /api/console/load/monthly}, {@code GET /api/console/accounts},

@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -149,7 +150,8 @@ class ConsoleUsersTest {
         }
     }
 
-    private static HttpResponse<String> changePassword(WebClient browser, String current, String chosen, String repeat) {
+    private static HttpResponse<String> changePassword(WebClient browser, String current, String chosen,
+            String repeat) {
         return browser.post("/console/password", Map.of("current", current, "password", chosen, "repeat", repeat,
                 "next", "/console/accounts"));
     }
@@ -160,7 +162,7 @@ class ConsoleUsersTest {
         return System.nanoTime() - start;
     }
 
-    private static HttpResponse<String> timedResponse(long[] nanos, java.util.function.Supplier<HttpResponse<String>> s) {
+    private static HttpResponse<String> timedResponse(long[] nanos, Supplier<HttpResponse<String>> s) {
         long start = System.nanoTime();
         HttpResponse<String> response = s.get();
         nanos[0] = System.nanoTime() - start;
