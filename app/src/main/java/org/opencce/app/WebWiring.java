@@ -1,6 +1,7 @@
 package org.opencce.app;
 
 import java.time.Clock;
+import org.opencce.app.security.TrustedProxies;
 import org.opencce.app.web.WebApp;
 import org.opencce.domain.community.ProgramId;
 import org.opencce.formats.reference.ReferenceData;
@@ -10,11 +11,13 @@ public final class WebWiring {
     private WebWiring() {
     }
 
-    public static WebApp webApp(Installation installation, ProgramId program) {
+    /** The web app, believing {@code X-Forwarded-*} headers only from {@code proxies}. */
+    public static WebApp webApp(Installation installation, ProgramId program, TrustedProxies proxies) {
         ReferenceData reference = ReferenceData.instance();
         return new WebApp(new WebApp.Dependencies(program, installation.database().programs(),
-                installation.database().accounts(), installation.database().users(), installation.database().audit(),
-                installation.intervals(), installation.loads(), reference.basicServiceRates(),
-                reference.classIStandard(), Clock.systemDefaultZone()));
+                installation.database().accounts(), installation.database().users(),
+                installation.database().sessions(), installation.database().audit(), installation.intervals(),
+                installation.loads(), reference.basicServiceRates(), reference.classIStandard(), proxies,
+                Clock.systemDefaultZone()));
     }
 }

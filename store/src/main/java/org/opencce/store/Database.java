@@ -20,6 +20,7 @@ import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.Jdbi;
 import org.opencce.store.pg.PgAccountStore;
 import org.opencce.store.pg.PgAuditLog;
+import org.opencce.store.pg.PgConsoleSessionStore;
 import org.opencce.store.pg.PgImportLog;
 import org.opencce.store.pg.PgProgramStore;
 import org.opencce.store.pg.PgUserStore;
@@ -67,6 +68,7 @@ public final class Database implements AutoCloseable {
     private final ProgramStore programs;
     private final AccountStore accounts;
     private final UserStore users;
+    private final ConsoleSessionStore sessions;
     private final ImportLog imports;
     private final AuditLog audit;
 
@@ -81,6 +83,7 @@ public final class Database implements AutoCloseable {
         this.programs = new PgProgramStore(jdbi);
         this.accounts = new PgAccountStore(jdbi);
         this.users = new PgUserStore(jdbi);
+        this.sessions = new PgConsoleSessionStore(jdbi);
         this.imports = new PgImportLog(jdbi);
         this.audit = new PgAuditLog(jdbi);
     }
@@ -254,6 +257,11 @@ public final class Database implements AutoCloseable {
 
     public UserStore users() {
         return users;
+    }
+
+    /** Signed-in staff console sessions (hashed ids), so that a restart keeps staff signed in. */
+    public ConsoleSessionStore sessions() {
+        return sessions;
     }
 
     public ImportLog imports() {

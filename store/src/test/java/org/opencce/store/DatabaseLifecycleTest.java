@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.UUID;
 import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,7 +45,7 @@ class DatabaseLifecycleTest {
             assertThat(second.accounts().all(Fixtures.VALLEY)).containsExactlyElementsOf(Fixtures.valleyAccounts());
             Flyway flyway = Flyway.configure().dataSource(second.dataSource()).load();
             assertThat(flyway.migrate().migrationsExecuted).isZero();
-            assertThat(flyway.info().current().getVersion().getVersion()).isEqualTo("1");
+            assertThat(flyway.info().current().getVersion().getVersion()).isEqualTo("2");
         }
     }
 
@@ -60,6 +62,33 @@ class DatabaseLifecycleTest {
         }
         assertThat(embedded.programs().find(program.id())).as("closing the external one leaves the server running")
                 .contains(program);
+    }
+
+    @Test
+    void theUsersMigrationKeepsTheOldestOfNamesThatDifferOnlyByCaseAndAuditsTheOthers(Database embedded) {
+        String name = "v2_" + UUID.randomUUID().toString().replace("-", "");
+        embedded.jdbi().useHandle(h -> h.execute("CREATE DATABASE " + name));
+        String url = embedded.jdbcUrl().replaceFirst("/[^/?]+\\?", "/" + name + "?");
+        Flyway.configure().dataSource(url, null, null).target("1").load().migrate();
+        Jdbi v1 = Jdbi.create(url);
+        v1.useHandle(h -> {
+            h.execute("INSERT INTO programs VALUES ('valley', 'Valley', 'Amherst', '2025-01-01')");
+            h.execute("INSERT INTO users (username, password_hash, created_at) VALUES"
+                    + " ('admin', '$2a$12$old', '2024-01-01T00:00Z'), ('Admin', '$2a$12$new', '2024-06-01T00:00Z'),"
+                    + " ('ADMIN', '$2a$12$newer', '2024-07-01T00:00Z'), ('staff', '$2a$12$s', '2024-01-01T00:00Z')");
+            h.execute("INSERT INTO grants VALUES ('admin', 'valley', 'ADMIN'), ('Admin', 'valley', 'VIEWER')");
+        });
+
+        try (Database migrated = Database.open(DatabaseSettings.external(url, null, null))) {
+            assertThat(migrated.migrationsApplied()).isEqualTo(1);
+            assertThat(migrated.users().list()).extracting(UserStore.User::username)
+                    .containsExactly("admin", "staff");
+            assertThat(migrated.users().find("ADMIN").orElseThrow().passwordHash()).isEqualTo("$2a$12$old");
+            assertThat(migrated.audit().recent(new ProgramId("valley"), 10)).singleElement().satisfies(e -> {
+                assertThat(e.action()).isEqualTo("users.remove-case-duplicate");
+                assertThat(e.detail()).contains("'Admin'", "VIEWER", "older user 'admin'");
+            });
+        }
     }
 
     @Test

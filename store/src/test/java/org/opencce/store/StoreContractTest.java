@@ -385,6 +385,134 @@ public abstract class StoreContractTest {
                 .filteredOn(u -> u.startsWith(prefix)).containsExactly(prefix + "a", prefix + "b");
     }
 
+    @Test
+    void userNamesAreCaseInsensitiveAndKeepTheirFirstSpelling() {
+        Program valley = saveValleyProgram();
+        String name = "Case-" + UUID.randomUUID();
+
+        database().users().saveUser(name, "$2a$10$first", true);
+        database().users().grant(name.toUpperCase(), valley.id(), Role.VIEWER);
+        database().users().saveUser(name.toLowerCase(), "$2a$10$second", false);
+
+        assertThat(database().users().list()).filteredOn(u -> u.username().equalsIgnoreCase(name))
+                .singleElement().satisfies(u -> {
+                    assertThat(u.username()).isEqualTo(name);
+                    assertThat(u.passwordHash()).isEqualTo("$2a$10$second");
+                    assertThat(u.roleIn(valley.id())).contains(Role.VIEWER);
+                    assertThat(u.mustChangePassword()).isFalse();
+                });
+        assertThat(database().users().find(name.toUpperCase())).map(UserStore.User::username).contains(name);
+    }
+
+    @Test
+    void aOneTimePasswordMustBeChangedAndChangingItClearsTheFlag() {
+        String name = "otp-" + UUID.randomUUID();
+
+        database().users().saveUser(name, "$2a$10$onetime", true);
+        assertThat(database().users().find(name).orElseThrow().mustChangePassword()).isTrue();
+
+        assertThat(database().users().changePassword(name.toUpperCase(), "$2a$10$chosen")).isTrue();
+        UserStore.User user = database().users().find(name).orElseThrow();
+        assertThat(user.mustChangePassword()).isFalse();
+        assertThat(user.passwordHash()).isEqualTo("$2a$10$chosen");
+        assertThat(database().users().changePassword("nobody-" + UUID.randomUUID(), "$2a$10$x")).isFalse();
+    }
+
+    @Test
+    void disablingAUserEndsTheirSessionsAndResettingThePasswordEnablesThemAgain() {
+        String name = "dis-" + UUID.randomUUID();
+        database().users().saveUser(name, "$2a$10$a");
+        Instant now = Instant.parse("2025-03-15T15:00:00Z");
+        database().sessions().save(new ConsoleSessionStore.StoredSession(hex('1'), "csrf", name, now, now));
+
+        assertThat(database().users().setDisabled(name.toUpperCase(), true)).isTrue();
+
+        assertThat(database().users().find(name).orElseThrow().disabled()).isTrue();
+        assertThat(database().sessions().find(hex('1'))).isEmpty();
+        database().users().saveUser(name, "$2a$10$b", true);
+        assertThat(database().users().find(name).orElseThrow().disabled()).isFalse();
+        assertThat(database().users().setDisabled("nobody-" + UUID.randomUUID(), true)).isFalse();
+    }
+
+    @Test
+    void removingAUserRemovesTheirGrantsAndSessions() {
+        Program valley = saveValleyProgram();
+        String name = "rm-" + UUID.randomUUID();
+        database().users().saveUser(name, "$2a$10$a");
+        database().users().grant(name, valley.id(), Role.STAFF);
+        Instant now = Instant.parse("2025-03-15T15:00:00Z");
+        database().sessions().save(new ConsoleSessionStore.StoredSession(hex('2'), "csrf", name, now, now));
+
+        assertThat(database().users().remove(name.toUpperCase())).isTrue();
+
+        assertThat(database().users().find(name)).isEmpty();
+        assertThat(database().sessions().find(hex('2'))).isEmpty();
+        assertThat(database().users().remove(name)).isFalse();
+        database().users().saveUser(name, "$2a$10$again");
+        assertThat(database().users().find(name).orElseThrow().grants()).as("no grant comes back").isEmpty();
+    }
+
+    // ---------------------------------------------------------------- console sessions
+
+    @Test
+    void aConsoleSessionIsFoundByItsHashTouchedAndDeleted() {
+        String name = "sess-" + UUID.randomUUID();
+        database().users().saveUser(name, "$2a$10$a");
+        Instant started = Instant.parse("2025-03-15T15:00:00Z");
+        var session = new ConsoleSessionStore.StoredSession(hex('3'), "token-3", name.toUpperCase(), started, started);
+
+        database().sessions().save(session);
+        database().sessions().touch(hex('3'), started.plusSeconds(90));
+
+        assertThat(database().sessions().find(hex('3'))).contains(new ConsoleSessionStore.StoredSession(hex('3'),
+                "token-3", name, started, started.plusSeconds(90)));
+        database().sessions().touch(hex('3'), started.plusSeconds(30));
+        assertThat(database().sessions().find(hex('3')).orElseThrow().lastSeen()).as("never moves back")
+                .isEqualTo(started.plusSeconds(90));
+        database().sessions().delete(hex('3'));
+        assertThat(database().sessions().find(hex('3'))).isEmpty();
+    }
+
+    @Test
+    void aSessionOfAnUnknownUserIsRefused() {
+        Instant now = Instant.parse("2025-03-15T15:00:00Z");
+        String name = "ghost-" + UUID.randomUUID();
+
+        assertThatThrownBy(() -> database().sessions().save(
+                new ConsoleSessionStore.StoredSession(hex('4'), "csrf", name, now, now)))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("'" + name + "'");
+    }
+
+    @Test
+    void expiredSessionsArePurgedAndTheOthersKept() {
+        String name = "exp-" + UUID.randomUUID();
+        database().users().saveUser(name, "$2a$10$a");
+        Instant t = Instant.parse("2025-03-15T15:00:00Z");
+        // idle since 11:00, started 03:00, fresh
+        database().sessions().save(new ConsoleSessionStore.StoredSession(hex('5'), "a", name, t.minusSeconds(7200),
+                t.minusSeconds(3600)));
+        database().sessions().save(new ConsoleSessionStore.StoredSession(hex('6'), "b", name,
+                t.minusSeconds(13 * 3600), t.minusSeconds(60)));
+        database().sessions().save(new ConsoleSessionStore.StoredSession(hex('7'), "c", name, t.minusSeconds(600),
+                t.minusSeconds(60)));
+
+        int purged = database().sessions().deleteExpired(t.minusSeconds(1800), t.minusSeconds(12 * 3600));
+
+        assertThat(purged).isGreaterThanOrEqualTo(2);
+        assertThat(database().sessions().find(hex('5'))).isEmpty();
+        assertThat(database().sessions().find(hex('6'))).isEmpty();
+        assertThat(database().sessions().find(hex('7'))).isPresent();
+        assertThat(database().sessions().deleteForUser(name.toUpperCase())).isEqualTo(1);
+    }
+
+    /** A distinct session-id hash per test run: the digit then random hex. */
+    private final String runHex = UUID.randomUUID().toString().replace("-", "");
+
+    private String hex(char digit) {
+        return (digit + runHex + runHex).substring(0, 64);
+    }
+
     // ---------------------------------------------------------------- import log
 
     @Test

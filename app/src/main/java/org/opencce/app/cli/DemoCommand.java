@@ -64,6 +64,9 @@ final class DemoCommand implements Runnable {
             description = "TCP port of the web app (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
+    @Mixin
+    NetworkOptions network = new NetworkOptions();
+
     @Option(names = "--fresh", description = "Throw away the demo already built and build it again.")
     boolean fresh;
 
@@ -124,9 +127,9 @@ final class DemoCommand implements Runnable {
                 installation.close();
                 return;
             }
-            ServeCommand.serveUntilStoppedAfter(installation, program, port, spec, actualPort ->
-                    report(program, accounts, installation.intervals().countReads(), rebuilt, seconds,
-                            "http://localhost:" + actualPort + "/", adminPassword, viewerPassword));
+            ServeCommand.serveUntilStoppedAfter(installation, program, network, port, spec, url ->
+                    report(program, accounts, installation.intervals().countReads(), rebuilt, seconds, url,
+                            adminPassword, viewerPassword));
         } catch (RuntimeException e) {
             installation.close();
             throw e;
@@ -161,7 +164,7 @@ final class DemoCommand implements Runnable {
 
     private static String oneTimePassword(UserStore users, String username, UserStore.Role role, Program program) {
         String password = OneTimePassword.next();
-        users.saveUser(username, Passwords.hash(password.toCharArray()));
+        users.saveUser(username, Passwords.hash(password.toCharArray()), true);
         users.grant(username, program.id(), role);
         return password;
     }
@@ -192,7 +195,8 @@ final class DemoCommand implements Runnable {
         }
         out.printf("  Sign in as admin  with one-time password  %s%n", adminPassword);
         out.printf("  Sign in as viewer with one-time password  %s  (no personal information)%n", viewerPassword);
-        out.println("  (New passwords are made each time the demo starts.)");
+        out.println("  (New passwords are made each time the demo starts; the console asks for a password of");
+        out.println("   your own at the first sign-in.)");
         if (url != null) {
             out.println("Press Ctrl-C to stop.");
         }

@@ -6,15 +6,14 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.opencce.app.Installation;
+import org.opencce.app.load.LoadProfiles;
 import org.opencce.domain.OpenCceException;
 import org.opencce.domain.community.Program;
 import org.opencce.domain.load.Grouping;
@@ -71,24 +70,28 @@ final class LoadCommand extends GroupCommand {
                     "--by must be town, class or product, was '" + by + "'"));
             try (Installation installation = global.openInstallation()) {
                 Program program = programChoice.resolve(installation.database().programs());
-                List<YearMonth> months = installation.intervals().months();
-                if (months.isEmpty() && (from == null || to == null)) {
-                    throw new OpenCceException("there is no interval data yet; import usage or run 'opencce demo', "
-                            + "or give --from and --to");
-                }
-                LocalDate first = from != null ? from : months.get(0).atDay(1);
-                LocalDate last = to != null ? to : months.get(months.size() - 1).atEndOfMonth();
+                LoadProfiles.DataPeriod data = installation.loads().dataPeriod().orElseThrow(() -> new OpenCceException(
+                        "there is no interval data yet; import usage or run 'opencce demo' first"));
+                LocalDate first = from != null ? within("--from", from, data) : data.first();
+                LocalDate last = to != null ? within("--to", to, data) : data.last();
                 if (last.isBefore(first)) {
                     throw new OpenCceException("--to (" + last + ") is before --from (" + first + ")");
                 }
-                Instant start = LocalCalendar.startOfDay(first);
-                Instant end = LocalCalendar.startOfDay(last.plusDays(1));
-                LoadProfile profile = installation.loads().profile(program.id(), grouping, start, end);
+                LoadProfile profile = installation.loads().profile(program.id(), grouping, first, last.plusDays(1));
                 if (out != null) {
                     writeCsv(profile, out);
                 }
                 report(program, grouping, first, last, profile, spec.commandLine().getOut());
             }
+        }
+
+        /** {@code day} when the interval data has it; otherwise a message naming the days it has. */
+        private static LocalDate within(String option, LocalDate day, LoadProfiles.DataPeriod data) {
+            if (day.isBefore(data.first()) || day.isAfter(data.last())) {
+                throw new OpenCceException(option + " " + day + " is outside the interval data, which covers "
+                        + data + "; give a day in that range (or leave " + option + " out)");
+            }
+            return day;
         }
 
         private static void writeCsv(LoadProfile profile, Path file) {

@@ -1,7 +1,7 @@
 package org.opencce.app.cli;
 
 import java.util.concurrent.CountDownLatch;
-import java.util.function.IntConsumer;
+import java.util.function.Consumer;
 import org.opencce.app.Installation;
 import org.opencce.app.WebWiring;
 import org.opencce.app.web.WebApp;
@@ -26,6 +26,9 @@ final class ServeCommand implements Runnable {
             description = "TCP port to listen on (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
+    @Mixin
+    NetworkOptions network = new NetworkOptions();
+
     @Spec
     CommandSpec spec;
 
@@ -33,28 +36,29 @@ final class ServeCommand implements Runnable {
     public void run() {
         Installation installation = global.openInstallation();
         Program program = programChoice.resolve(installation.database().programs());
-        serveUntilStoppedAfter(installation, program, port, spec, actual -> {
-            spec.commandLine().getOut().printf("%s is served at http://localhost:%d/ (staff console: "
-                    + "http://localhost:%d/console). Press Ctrl-C to stop.%n", program.name(), actual, actual);
+        serveUntilStoppedAfter(installation, program, network, port, spec, url -> {
+            spec.commandLine().getOut().printf("%s is served at %s (staff console: %sconsole)%s. Press Ctrl-C to"
+                    + " stop.%n", program.name(), url, url, network.listensOnNetwork()
+                            ? ", listening on " + network.host + " (reachable from the network)" : "");
             spec.commandLine().getOut().flush();
         });
     }
 
     /**
-     * Starts the web app, tells {@code onStarted} the port it listens on and blocks until the process is
-     * stopped; then stops the server and closes the installation.
+     * Starts the web app on {@code network}'s host, tells {@code onStarted} the site's URL and blocks
+     * until the process is stopped; then stops the server and closes the installation.
      */
-    static void serveUntilStoppedAfter(Installation installation, Program program, int port, CommandSpec spec,
-            IntConsumer onStarted) {
-        WebApp web = WebWiring.webApp(installation, program.id());
-        int actual = web.start(port);
+    static void serveUntilStoppedAfter(Installation installation, Program program, NetworkOptions network, int port,
+            CommandSpec spec, Consumer<String> onStarted) {
+        WebApp web = WebWiring.webApp(installation, program.id(), network.proxies());
+        int actual = web.start(network.host, port);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             web.stop();
             installation.close();
             stopped.countDown();
         }, "opencce-shutdown"));
-        onStarted.accept(actual);
+        onStarted.accept(network.urlFor(actual));
         try {
             stopped.await();
         } catch (InterruptedException e) {

@@ -67,6 +67,11 @@ public final class Passwords {
         verify(password, Decoy.HASH);
     }
 
+    /** Whether bcrypt reads all of {@code password}: at most {@value #MAX_BYTES} bytes in UTF-8. */
+    public static boolean fitsBcrypt(char[] password) {
+        return utf8Length(password) <= MAX_BYTES;
+    }
+
     private static int utf8Length(char[] password) {
         var encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(password));
         int length = encoded.remaining();

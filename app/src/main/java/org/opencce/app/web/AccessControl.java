@@ -4,18 +4,24 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.opencce.app.security.Session;
 import org.opencce.app.security.SessionStore;
+import org.opencce.app.security.TrustedProxies;
 import org.opencce.domain.community.ProgramId;
 import org.opencce.store.UserStore;
 import org.opencce.store.UserStore.Role;
 
 /**
- * The filters every request passes before its handler: security headers, the session from its
- * cookie, the CSRF check of state-changing requests, and sign-in plus a role in the program for
- * everything under {@code /console} and {@code /api/console}. Thread-safe.
+ * The filters every request passes before its handler: who the client is (its address and whether
+ * it uses HTTPS, through trusted proxies only), security headers, the session from its cookie, the
+ * CSRF check of state-changing requests, and sign-in plus a role in the program for everything
+ * under {@code /console} and {@code /api/console}; a user with a one-time password reaches only the
+ * change-password form until they chose a password. Thread-safe.
  */
 final class AccessControl {
     /**
@@ -25,6 +31,13 @@ final class AccessControl {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
             + " img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none';"
             + " form-action 'self'; frame-ancestors 'none'";
+    /**
+     * The headers every response carries, including Jetty's own error pages for requests that never
+     * reach the app (see {@link SecureErrorHandler}).
+     */
+    static final Map<String, String> SECURITY_HEADERS = securityHeaders();
+    /** Where a user with a one-time password must go first. */
+    static final String CHANGE_PASSWORD_PATH = "/console/password";
     static final String CSRF_HEADER = "X-CSRF-Token";
     static final String CSRF_FIELD = "csrf";
     private static final Set<HandlerType> STATE_CHANGING =
@@ -33,21 +46,40 @@ final class AccessControl {
     private final ProgramId program;
     private final SessionStore sessions;
     private final UserStore users;
+    private final TrustedProxies proxies;
 
-    AccessControl(ProgramId program, SessionStore sessions, UserStore users) {
+    AccessControl(ProgramId program, SessionStore sessions, UserStore users, TrustedProxies proxies) {
         this.program = program;
         this.sessions = sessions;
         this.users = users;
+        this.proxies = proxies;
+    }
+
+    private static Map<String, String> securityHeaders() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        headers.put("X-Content-Type-Options", "nosniff");
+        headers.put("Referrer-Policy", "same-origin");
+        headers.put("X-Frame-Options", "DENY");
+        headers.put("Cross-Origin-Opener-Policy", "same-origin");
+        return Collections.unmodifiableMap(headers);
+    }
+
+    /**
+     * Records the client's address and whether it uses HTTPS: from the TCP peer, or from
+     * {@code X-Forwarded-For} and {@code X-Forwarded-Proto} when the peer is a trusted proxy.
+     */
+    void identifyClient(Context ctx) {
+        String peer = ctx.req().getRemoteAddr();
+        String address = proxies.clientAddress(peer, Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
+        boolean https = ctx.req().isSecure() || proxies.forwardedHttps(peer, ctx.header("X-Forwarded-Proto"));
+        Requests.setClient(ctx, address, https);
     }
 
     void addSecurityHeaders(Context ctx) {
-        ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "same-origin");
-        ctx.header("X-Frame-Options", "DENY");
-        ctx.header("Cross-Origin-Opener-Policy", "same-origin");
+        SECURITY_HEADERS.forEach(ctx::header);
         if (SessionCookie.isHttps(ctx)) {
-            // Browsers ignore this header over plain HTTP, so a forged X-Forwarded-Proto cannot misuse it.
+            // Browsers ignore this header over plain HTTP; X-Forwarded-Proto counts only from a trusted proxy.
             ctx.header("Strict-Transport-Security", "max-age=31536000");
         }
         if (isConsolePath(ctx.path()) || ctx.path().equals("/login")) {
@@ -90,7 +122,9 @@ final class AccessControl {
             return;
         }
         Optional<Session> session = Requests.session(ctx).filter(Session::isLoggedIn);
-        Optional<UserStore.User> user = session.flatMap(s -> users.find(s.username().orElseThrow()));
+        // A disabled or removed user's session ends at their next request, whatever the store did.
+        Optional<UserStore.User> user = session.flatMap(s -> users.find(s.username().orElseThrow()))
+                .filter(u -> !u.disabled());
         if (user.isEmpty()) {
             session.ifPresent(s -> sessions.end(s.id()));
             String login = "/login?next=" + URLEncoder.encode(pathWithQuery(ctx), StandardCharsets.UTF_8);
@@ -110,6 +144,20 @@ final class AccessControl {
                     + " viewer role.");
         }
         Requests.setUser(ctx, new ConsoleUser(user.get().username(), role.get()));
+        if (user.get().mustChangePassword() && !ctx.path().equals(CHANGE_PASSWORD_PATH)) {
+            String message = "You signed in with a one-time password: choose your own password at "
+                    + CHANGE_PASSWORD_PATH + " before using the console.";
+            if (Requests.isApi(ctx)) {
+                throw WebProblem.forbidden(message);
+            }
+            String form = CHANGE_PASSWORD_PATH + "?next="
+                    + URLEncoder.encode(pathWithQuery(ctx), StandardCharsets.UTF_8);
+            if (Requests.isHtmx(ctx)) {
+                ctx.header("HX-Redirect", form);
+                throw WebProblem.forbidden(message);
+            }
+            throw new Redirect(form);
+        }
     }
 
     static boolean isConsolePath(String path) {

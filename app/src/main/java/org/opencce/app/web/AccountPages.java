@@ -72,6 +72,9 @@ final class AccountPages {
         List<AccountSearchView.Option> classes = new ArrayList<>();
         classes.add(new AccountSearchView.Option("", "All rate classes", filters.rateClass().isEmpty()));
         for (RateClass c : RateClass.values()) {
+            if (c.isResidential() && !user.seesPersonalInformation()) {
+                continue;
+            }
             classes.add(new AccountSearchView.Option(c.code(), c.code() + " · " + c.description(),
                     filters.rateClass().map(c::equals).orElse(false)));
         }
@@ -191,7 +194,7 @@ final class AccountPages {
                     personal ? a.number().value() : a.number().masked(),
                     personal ? a.customerName() : "",
                     personal ? a.serviceAddress().street() : "",
-                    a.town(), a.rateClass().code(), a.supplyStatus().displayName(),
+                    a.town(), rateClassCode(a, personal), a.supplyStatus().displayName(),
                     a.product().map(p -> products.getOrDefault(p, p.value())).orElse("—")));
         }
         long first = page.total() == 0 ? 0 : (long) (filters.page() - 1) * PAGE_SIZE + 1;
@@ -211,7 +214,8 @@ final class AccountPages {
     static AccountCard card(Account a, ConsoleUser user, Map<ProductId, String> products) {
         boolean personal = user.seesPersonalInformation();
         List<String> flags = new ArrayList<>();
-        if (a.lowIncome()) {
+        // Low-income status is means-tested personal information: only roles that see names see it.
+        if (personal && a.lowIncome()) {
             flags.add("Low-income discount");
         }
         if (a.netMetered()) {
@@ -221,7 +225,8 @@ final class AccountPages {
                 personal ? a.number().value() : a.number().masked(),
                 personal ? a.customerName() : HIDDEN,
                 personal ? a.serviceAddress().toString() : HIDDEN,
-                !personal, a.town(), a.rateClass().code(), a.rateClass().description(),
+                !personal, a.town(), rateClassCode(a, personal),
+                personal ? a.rateClass().description() : maskedDescription(a.rateClass()),
                 a.supplyStatus().displayName(),
                 a.product().map(p -> products.getOrDefault(p, p.value())).orElse("—"), flags,
                 a.loadZone().name() + " · " + a.loadZone().displayName());
@@ -234,9 +239,30 @@ final class AccountPages {
                 personal ? a.customerName() : null,
                 personal ? new AddressJson(a.serviceAddress().street(), a.serviceAddress().city(),
                         a.serviceAddress().zip()) : null,
-                a.town(), a.rateClass().code(), slug(a.supplyStatus()), a.product().map(ProductId::value).orElse(null),
-                a.product().map(p -> products.getOrDefault(p, p.value())).orElse(null), a.lowIncome(), a.netMetered(),
-                a.loadZone().name());
+                a.town(), rateClassCode(a, personal), slug(a.supplyStatus()),
+                a.product().map(ProductId::value).orElse(null),
+                a.product().map(p -> products.getOrDefault(p, p.value())).orElse(null),
+                personal ? Boolean.valueOf(a.lowIncome()) : null, a.netMetered(), a.loadZone().name());
+    }
+
+    /**
+     * The rate class as a user may see it. R-2 and R-4 are the low-income discount classes, so for
+     * roles without personal information R-1 and R-2 both read "R-1/R-2" and R-3 and R-4 "R-3/R-4":
+     * the rate class must not reveal the means-tested status that {@code lowIncome} hides.
+     */
+    static String rateClassCode(Account a, boolean personal) {
+        RateClass c = a.rateClass();
+        if (personal || !c.isResidential()) {
+            return c.code();
+        }
+        return c == RateClass.R_1 || c == RateClass.R_2 ? "R-1/R-2" : "R-3/R-4";
+    }
+
+    private static String maskedDescription(RateClass c) {
+        if (!c.isResidential()) {
+            return c.description();
+        }
+        return c == RateClass.R_1 || c == RateClass.R_2 ? "residential" : "residential electric heat";
     }
 
     private Map<ProductId, String> productNames() {
@@ -279,6 +305,12 @@ final class AccountPages {
             Optional<String> text = user.seesPersonalInformation() ? Requests.query(ctx, "q") : Optional.empty();
             Optional<RateClass> rateClass = Requests.query(ctx, "class").map(c -> RateClass.parse(c).orElseThrow(
                     () -> WebProblem.badRequest("unknown rate class '" + c + "'; use a code like R-1 or G-1")));
+            if (rateClass.map(RateClass::isResidential).orElse(false) && !user.seesPersonalInformation()) {
+                // Filtering by R-1 would tell, by what it leaves out, who is on the low-income R-2.
+                throw WebProblem.forbidden("Residential rate classes (R-1 to R-4) tell who receives the low-income"
+                        + " discount, which the viewer role may not see. Filter by town, supply status or a general"
+                        + " service class (G-1 to G-3) instead.");
+            }
             Optional<SupplyStatus> status = Requests.query(ctx, "status").map(s -> parseStatus(s).orElseThrow(
                     () -> WebProblem.badRequest("unknown supply status '" + s
                             + "'; use program, basic-service or competitive")));
@@ -320,7 +352,7 @@ final class AccountPages {
 
     record AccountJson(long id, String utility, String number, boolean personalInformationHidden,
             String customerName, AddressJson serviceAddress, String town, String rateClass, String supplyStatus,
-            String productId, String productName, boolean lowIncome, boolean netMetered, String loadZone) {
+            String productId, String productName, Boolean lowIncome, boolean netMetered, String loadZone) {
     }
 
     record AddressJson(String street, String city, String zip) {

@@ -2,17 +2,18 @@ package org.opencce.app.web;
 
 import io.javalin.http.Context;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.opencce.app.load.LoadProfiles;
 import org.opencce.app.web.view.DashboardView;
 import org.opencce.app.web.view.WeekPanel;
 import org.opencce.domain.community.SupplyStatus;
@@ -29,6 +30,9 @@ import org.opencce.store.AccountQuery;
 final class Dashboard {
     /** The longest period {@code /api/console/load} returns hour by hour. */
     static final int MAX_HOURLY_DAYS = 93;
+    /** The years a {@code ?week=} may fall in. */
+    private static final int MIN_YEAR = 1900;
+    private static final int MAX_YEAR = 9999;
     /** The monthly chart covers at most the last twelve months with data. */
     private static final int YEAR_MONTHS = 12;
 
@@ -77,13 +81,12 @@ final class Dashboard {
             throw WebProblem.badRequest("'to' (" + to + ") must be after 'from' (" + from + "); 'to' is the first day"
                     + " not included, so one day is from=2025-01-06&to=2025-01-07.");
         }
-        if (from.plusDays(MAX_HOURLY_DAYS).isBefore(to)) {
+        long days = ChronoUnit.DAYS.between(from, to);
+        if (days > MAX_HOURLY_DAYS) {
             throw WebProblem.badRequest("hourly load is served for at most " + MAX_HOURLY_DAYS + " days at a time;"
-                    + " asked for " + Duration.between(from.atStartOfDay(), to.atStartOfDay()).toDays()
-                    + " days. Use /api/console/load/monthly for longer periods.");
+                    + " asked for " + days + " days. Use /api/console/load/monthly for longer periods.");
         }
-        LoadProfile profile = deps.loads().profile(deps.program(), grouping, LocalCalendar.startOfDay(from),
-                LocalCalendar.startOfDay(to));
+        LoadProfile profile = profile(grouping, from, to);
         List<String> hourStarts = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         for (int h = 0; h < profile.hours(); h++) {
@@ -110,7 +113,7 @@ final class Dashboard {
         List<MonthlyGroupJson> groups = new ArrayList<>();
         double total = 0;
         if (year.isPresent()) {
-            LoadProfile profile = deps.loads().profile(deps.program(), grouping, year.get().start(), year.get().end());
+            LoadProfile profile = profile(grouping, year.get().firstDay(), year.get().endDay());
             Map<YearMonth, double[]> byMonth = profile.monthlyKwh();
             List<YearMonth> range = year.get().months();
             for (YearMonth m : range) {
@@ -168,14 +171,29 @@ final class Dashboard {
     }
 
     private LoadProfile yearProfile(MonthRange year) {
-        return deps.loads().profile(deps.program(), Grouping.TOWN, year.start(), year.end());
+        return profile(Grouping.TOWN, year.firstDay(), year.endDay());
+    }
+
+    /** The load over the local days {@code [from, to)}; a period the data cannot answer is a 400. */
+    private LoadProfile profile(Grouping grouping, LocalDate from, LocalDate to) {
+        try {
+            return deps.loads().profile(deps.program(), grouping, from, to);
+        } catch (LoadProfiles.PeriodOutsideData e) {
+            throw WebProblem.badRequest(e.getMessage());
+        }
     }
 
     private WeekPanel weekPanel(LocalDate monday, List<YearMonth> months) {
         LocalDate sunday = monday.plusDays(6);
         LocalDate nextMonday = monday.plusDays(7);
-        LoadProfile profile = deps.loads().profile(deps.program(), Grouping.TOWN, LocalCalendar.startOfDay(monday),
-                LocalCalendar.startOfDay(nextMonday));
+        LoadProfile profile;
+        try {
+            profile = deps.loads().profile(deps.program(), Grouping.TOWN, monday, nextMonday);
+        } catch (LoadProfiles.PeriodOutsideData e) {
+            // A week without data (browsing past either end, or before any import) shows as empty,
+            // with the range of days that have data; it is not an error.
+            profile = new LoadProfile(List.of(), LocalCalendar.startOfDay(monday), new double[0][]);
+        }
         double[] total = profile.totalKwhByHour();
         double totalKwh = 0;
         for (double v : total) {
@@ -213,11 +231,19 @@ final class Dashboard {
     /** The Monday of the week asked for with {@code ?week=}, if any. */
     private static Optional<LocalDate> requestedWeek(Context ctx) {
         return Requests.query(ctx, "week").map(text -> {
+            LocalDate day;
             try {
-                return LocalDate.parse(text).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+                day = LocalDate.parse(text);
             } catch (DateTimeParseException e) {
                 throw WebProblem.badRequest("week must be a date like 2025-01-06, was '" + text + "'");
             }
+            // Far-off years would overflow the week arithmetic, and before November 18, 1883 New York
+            // kept local mean time (UTC-4:56:02), whose days do not start on a whole UTC hour.
+            if (day.getYear() < MIN_YEAR || day.getYear() > MAX_YEAR) {
+                throw WebProblem.badRequest("week must be a date in the years " + MIN_YEAR + " to " + MAX_YEAR
+                        + ", was '" + text + "'");
+            }
+            return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         });
     }
 
@@ -259,12 +285,13 @@ final class Dashboard {
 
     /** Whole local months {@code first..last}, with their UTC bounds. */
     private record MonthRange(YearMonth first, YearMonth last) {
-        Instant start() {
-            return LocalCalendar.startOfDay(first.atDay(1));
+        LocalDate firstDay() {
+            return first.atDay(1);
         }
 
-        Instant end() {
-            return LocalCalendar.startOfDay(last.plusMonths(1).atDay(1));
+        /** The first day after the range. */
+        LocalDate endDay() {
+            return last.plusMonths(1).atDay(1);
         }
 
         List<YearMonth> months() {

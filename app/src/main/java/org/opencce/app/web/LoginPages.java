@@ -1,6 +1,8 @@
 package org.opencce.app.web;
 
 import io.javalin.http.Context;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +23,9 @@ import org.opencce.store.UserStore;
 
 /**
  * Signing in and out of the staff console. Every attempt is written to the audit log (never the
- * password); failed attempts are throttled per client address and per user name. Thread-safe.
+ * password), and so is every lockout the throttle imposes; failed attempts are throttled per (client
+ * address, user name), see {@link LoginThrottle}. A disabled user is refused even with the right
+ * password; a user with a one-time password is sent to the change-password form. Thread-safe.
  */
 final class LoginPages {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mm a", Locale.US);
@@ -70,11 +74,12 @@ final class LoginPages {
         String username = clean(ctx.formParam("username"));
         char[] password = Optional.ofNullable(ctx.formParam("password")).orElse("").toCharArray();
         String next = AccessControl.safeNext(ctx.formParam("next"));
-        String address = ctx.ip();
+        String address = Requests.clientAddress(ctx);
         try {
             Optional<Instant> retryAt = throttle.retryAfter(address, username);
             if (retryAt.isPresent()) {
-                audit.append(program, actor(username), "login-throttled", "from " + address);
+                // Not audited: the lockout was, once, when it began; a row per refused attempt would let
+                // a guesser flood the append-only audit log.
                 long seconds = Math.max(1, (Duration.between(clock.instant(), retryAt.get()).toMillis() + 999) / 1000);
                 ctx.status(429).header("Retry-After", Long.toString(seconds));
                 render(ctx, next, username, Optional.of("Too many failed sign-in attempts. Try again after "
@@ -91,17 +96,34 @@ final class LoginPages {
                 verified = false;
             }
             if (!verified) {
-                throttle.recordFailure(address, username);
+                List<LoginThrottle.Lockout> lockouts = throttle.recordFailure(address, username);
                 audit.append(program, actor(username), "login-failed",
                         (user.isPresent() ? "wrong password" : "unknown user") + " from " + address);
+                for (LoginThrottle.Lockout lockout : lockouts) {
+                    audit.append(program, actor(username), "login-locked-out", lockout.who() + " after "
+                            + lockout.failures() + " failed attempts, until " + lockout.until());
+                }
                 ctx.status(401);
                 render(ctx, next, username, Optional.of("Wrong user name or password."), Optional.empty());
                 return;
             }
-            throttle.recordSuccess(username);
+            throttle.recordSuccess(address, username);
+            if (user.get().disabled()) {
+                audit.append(program, user.get().username(), "login-refused", "user is disabled, from " + address);
+                ctx.status(403);
+                render(ctx, next, username, Optional.of("The user " + user.get().username() + " is disabled."
+                        + " Ask a program administrator to enable it again ('opencce users add "
+                        + user.get().username() + " --reset')."), Optional.empty());
+                return;
+            }
             Session session = sessions.logIn(Requests.session(ctx), user.get().username());
             SessionCookie.write(ctx, session.id());
-            audit.append(program, user.get().username(), "login", "from " + address);
+            audit.append(program, user.get().username(), "login", "from " + address
+                    + (user.get().mustChangePassword() ? " with a one-time password" : ""));
+            if (user.get().mustChangePassword()) {
+                throw new Redirect(AccessControl.CHANGE_PASSWORD_PATH + "?next="
+                        + URLEncoder.encode(next, StandardCharsets.UTF_8));
+            }
             throw new Redirect(next);
         } finally {
             Arrays.fill(password, '\0');
@@ -112,7 +134,8 @@ final class LoginPages {
     void logout(Context ctx) {
         Requests.session(ctx).ifPresent(s -> {
             sessions.end(s.id());
-            s.username().ifPresent(name -> audit.append(program, name, "logout", "from " + ctx.ip()));
+            s.username().ifPresent(name -> audit.append(program, name, "logout",
+                    "from " + Requests.clientAddress(ctx)));
         });
         SessionCookie.clear(ctx);
         throw new Redirect("/login?signed-out");

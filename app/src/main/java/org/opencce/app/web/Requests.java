@@ -8,6 +8,8 @@ import org.opencce.app.security.Session;
 final class Requests {
     private static final String SESSION = "opencce.session";
     private static final String USER = "opencce.user";
+    private static final String CLIENT_ADDRESS = "opencce.client-address";
+    private static final String HTTPS = "opencce.https";
 
     private Requests() {
     }
@@ -18,6 +20,26 @@ final class Requests {
 
     static Optional<Session> session(Context ctx) {
         return Optional.ofNullable(ctx.attribute(SESSION));
+    }
+
+    static void setClient(Context ctx, String address, boolean https) {
+        ctx.attribute(CLIENT_ADDRESS, address);
+        ctx.attribute(HTTPS, https);
+    }
+
+    /**
+     * The client's IP address: the TCP peer, or the address a trusted proxy forwarded (see
+     * {@link org.opencce.app.security.TrustedProxies}).
+     */
+    static String clientAddress(Context ctx) {
+        String address = ctx.attribute(CLIENT_ADDRESS);
+        return address != null ? address : ctx.req().getRemoteAddr();
+    }
+
+    /** Whether the browser talks HTTPS, directly or through a trusted proxy that says so. */
+    static boolean isHttps(Context ctx) {
+        Boolean https = ctx.attribute(HTTPS);
+        return https != null ? https : ctx.req().isSecure();
     }
 
     static void setUser(Context ctx, ConsoleUser user) {

@@ -5,7 +5,7 @@ import io.javalin.http.Context;
 /**
  * The session cookie: {@code HttpOnly} (scripts cannot read it), {@code SameSite=Strict} (other
  * sites cannot make the browser send it) and {@code Secure} when the request came over HTTPS,
- * directly or through a proxy that says so in {@code X-Forwarded-Proto}. It has no expiry: it ends
+ * directly or through a trusted proxy that says so in {@code X-Forwarded-Proto}. It has no expiry: it ends
  * with the browser session, and the server ends it sooner (see
  * {@link org.opencce.app.security.SessionStore}).
  */
@@ -30,10 +30,10 @@ final class SessionCookie {
     }
 
     /**
-     * Whether the browser talks HTTPS. Trusting {@code X-Forwarded-Proto} here is safe: a forged
-     * header can only add {@code Secure}, which makes the cookie stricter.
+     * Whether the browser talks HTTPS, directly or through a trusted proxy's {@code X-Forwarded-Proto}
+     * (only {@code --trusted-proxy} peers are believed).
      */
     static boolean isHttps(Context ctx) {
-        return ctx.req().isSecure() || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
+        return Requests.isHttps(ctx);
     }
 }

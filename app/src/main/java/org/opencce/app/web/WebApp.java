@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
@@ -17,6 +19,7 @@ import org.opencce.app.load.LoadProfiles;
 import org.opencce.app.security.LoginThrottle;
 import org.opencce.app.security.Session;
 import org.opencce.app.security.SessionStore;
+import org.opencce.app.security.TrustedProxies;
 import org.opencce.app.web.view.ErrorView;
 import org.opencce.app.web.view.Frame;
 import org.opencce.domain.community.ProgramId;
@@ -24,6 +27,7 @@ import org.opencce.domain.rates.BasicServiceRates;
 import org.opencce.domain.supply.ClassIStandard;
 import org.opencce.store.AccountStore;
 import org.opencce.store.AuditLog;
+import org.opencce.store.ConsoleSessionStore;
 import org.opencce.store.IntervalStore;
 import org.opencce.store.ProgramStore;
 import org.opencce.store.UserStore;
@@ -38,36 +42,46 @@ import org.slf4j.LoggerFactory;
  * ({@code /static}, {@code /webjars}).
  *
  * <p>Routes: {@code GET /}, {@code GET /api/program}, {@code GET|POST /login}, {@code POST /logout},
+ * {@code GET|POST /console/password},
  * {@code GET /console}, {@code GET /console/week}, {@code GET /console/accounts},
  * {@code GET /console/accounts/{id}}, {@code GET /api/console/load},
  * {@code GET /api/console/load/monthly}, {@code GET /api/console/accounts},
  * {@code GET /api/console/accounts/{id}}, {@code GET /api/console/accounts/{id}/usage}; static files
  * under {@code /static} (including {@code /static/openapi.json}) and {@code /webjars}.
  *
- * <p>Sessions live in memory, so a restart signs everybody out. {@link #start} and {@link #stop}
- * may be called from any thread; the server handles requests concurrently.
+ * <p>Signed-in sessions are kept in PostgreSQL by the SHA-256 of their id, so a restart keeps staff
+ * signed in. Every response, Jetty's own answers to malformed requests included, carries the
+ * security headers of {@link AccessControl}; a method a path does not serve (TRACE, OPTIONS, …)
+ * gets 405 with an {@code Allow} header. {@link #start} and {@link #stop} may be called from any
+ * thread; the server handles requests concurrently.
  */
 public final class WebApp {
     private static final Logger LOG = LoggerFactory.getLogger(WebApp.class);
+    /** Where the server listens unless told otherwise: this machine only. */
+    public static final String DEFAULT_HOST = "127.0.0.1";
 
     /**
-     * What the web app reads: the program it serves, the stores, the load service, the reference
-     * data for the public comparison, and the clock that says what "today" is (tests fix it).
+     * What the web app reads: the program it serves, the stores (console sessions included), the load
+     * service, the reference data for the public comparison, the reverse proxies whose
+     * {@code X-Forwarded-For} and {@code X-Forwarded-Proto} are believed, and the clock that says
+     * what "today" is (tests fix it).
      */
     public record Dependencies(ProgramId program, ProgramStore programs, AccountStore accounts, UserStore users,
-            AuditLog audit, IntervalStore intervals, LoadProfiles loads, BasicServiceRates basicService,
-            ClassIStandard classI, Clock clock) {
+            ConsoleSessionStore sessions, AuditLog audit, IntervalStore intervals, LoadProfiles loads,
+            BasicServiceRates basicService, ClassIStandard classI, TrustedProxies trustedProxies, Clock clock) {
 
         public Dependencies {
             Objects.requireNonNull(program, "program");
             Objects.requireNonNull(programs, "programs");
             Objects.requireNonNull(accounts, "accounts");
             Objects.requireNonNull(users, "users");
+            Objects.requireNonNull(sessions, "sessions");
             Objects.requireNonNull(audit, "audit");
             Objects.requireNonNull(intervals, "intervals");
             Objects.requireNonNull(loads, "loads");
             Objects.requireNonNull(basicService, "basicService");
             Objects.requireNonNull(classI, "classI");
+            Objects.requireNonNull(trustedProxies, "trustedProxies");
             Objects.requireNonNull(clock, "clock");
         }
     }
@@ -79,16 +93,20 @@ public final class WebApp {
 
     public WebApp(Dependencies deps) {
         this.deps = Objects.requireNonNull(deps, "deps");
-        this.sessions = new SessionStore(deps.clock());
+        this.sessions = new SessionStore(deps.clock(), deps.sessions());
         this.throttle = new LoginThrottle(deps.clock());
     }
 
-    /** Starts listening on all interfaces; {@code port} 0 picks a free port. Returns the port in use. */
+    /**
+     * Starts listening on the loopback interface only ({@code 127.0.0.1}), so that nobody else on the
+     * network reaches the console unless asked for with {@link #start(String, int)}; {@code port} 0
+     * picks a free port. Returns the port in use.
+     */
     public int start(int port) {
-        return start("0.0.0.0", port);
+        return start(DEFAULT_HOST, port);
     }
 
-    /** Starts listening on {@code host} (e.g. {@code 127.0.0.1}); returns the port in use. */
+    /** Starts listening on {@code host} (e.g. {@code 127.0.0.1}, {@code 0.0.0.0}); returns the port in use. */
     public synchronized int start(String host, int port) {
         if (server != null) {
             throw new IllegalStateException("the web app is already running on port " + server.port());
@@ -114,10 +132,12 @@ public final class WebApp {
                 .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
         Templates templates = new Templates();
         Frames frames = new Frames(deps.programs(), deps.program());
-        AccessControl access = new AccessControl(deps.program(), sessions, deps.users());
+        AccessControl access = new AccessControl(deps.program(), sessions, deps.users(), deps.trustedProxies());
         PublicSite site = new PublicSite(deps, frames, templates);
         LoginPages login = new LoginPages(deps.program(), deps.users(), deps.audit(), sessions, throttle,
                 deps.clock(), frames, templates);
+        PasswordPages password = new PasswordPages(deps.program(), deps.users(), deps.audit(), sessions, throttle,
+                frames, templates);
         Dashboard dashboard = new Dashboard(deps, frames, templates);
         AccountPages accounts = new AccountPages(deps, frames, templates);
         Errors errors = new Errors(frames, templates);
@@ -131,30 +151,39 @@ public final class WebApp {
                 files.location = Location.CLASSPATH;
             });
             config.staticFiles.enableWebjars();
+            config.http.prefer405over404 = true;
+            // Requests Jetty refuses before Javalin sees them (a malformed request line, 414 URI too
+            // long, 431 headers too large) get their error page from this handler.
+            config.jetty.modifyServer(server -> server.setErrorHandler(new SecureErrorHandler()));
         });
 
+        AllowedMethods allowed = new AllowedMethods();
+        app.before(access::identifyClient);
         app.before(access::addSecurityHeaders);
+        app.before(allowed::check);
         app.before(access::loadSession);
         app.before(access::checkCsrf);
         app.before(access::requireConsoleUser);
 
-        app.get("/", site::home);
-        app.get("/api/program", site::programJson);
+        route(app, allowed, HandlerType.GET, "/", site::home);
+        route(app, allowed, HandlerType.GET, "/api/program", site::programJson);
 
-        app.get("/login", login::form);
-        app.post("/login", login::submit);
-        app.post("/logout", login::logout);
+        route(app, allowed, HandlerType.GET, "/login", login::form);
+        route(app, allowed, HandlerType.POST, "/login", login::submit);
+        route(app, allowed, HandlerType.POST, "/logout", login::logout);
 
-        app.get("/console", dashboard::page);
-        app.get("/console/week", dashboard::weekFragment);
-        app.get("/console/accounts", accounts::search);
-        app.get("/console/accounts/{id}", accounts::detail);
-        app.get("/api/console/load", dashboard::loadJson);
-        app.get("/api/console/load/monthly", dashboard::monthlyJson);
-        app.get("/api/console/accounts", accounts::searchJson);
-        app.get("/api/console/accounts/{id}", accounts::accountJson);
-        app.get("/api/console/accounts/{id}/usage", accounts::usageJson);
-        app.get("/favicon.ico", ctx -> ctx.redirect("/static/favicon.svg"));
+        route(app, allowed, HandlerType.GET, AccessControl.CHANGE_PASSWORD_PATH, password::form);
+        route(app, allowed, HandlerType.POST, AccessControl.CHANGE_PASSWORD_PATH, password::submit);
+        route(app, allowed, HandlerType.GET, "/console", dashboard::page);
+        route(app, allowed, HandlerType.GET, "/console/week", dashboard::weekFragment);
+        route(app, allowed, HandlerType.GET, "/console/accounts", accounts::search);
+        route(app, allowed, HandlerType.GET, "/console/accounts/{id}", accounts::detail);
+        route(app, allowed, HandlerType.GET, "/api/console/load", dashboard::loadJson);
+        route(app, allowed, HandlerType.GET, "/api/console/load/monthly", dashboard::monthlyJson);
+        route(app, allowed, HandlerType.GET, "/api/console/accounts", accounts::searchJson);
+        route(app, allowed, HandlerType.GET, "/api/console/accounts/{id}", accounts::accountJson);
+        route(app, allowed, HandlerType.GET, "/api/console/accounts/{id}/usage", accounts::usageJson);
+        route(app, allowed, HandlerType.GET, "/favicon.ico", ctx -> ctx.redirect("/static/favicon.svg"));
 
         app.exception(Redirect.class, (e, ctx) -> ctx.redirect(e.location(), HttpStatus.SEE_OTHER));
         app.exception(WebProblem.class, errors::problem);
@@ -162,6 +191,11 @@ public final class WebApp {
         app.error(404, errors::notFound);
         app.error(405, errors::methodNotAllowed);
         return app;
+    }
+
+    private static void route(Javalin app, AllowedMethods allowed, HandlerType method, String path, Handler handler) {
+        app.addHttpHandler(method, path, handler);
+        allowed.add(method, path);
     }
 
     /** Error pages and JSON errors. */

@@ -120,12 +120,66 @@ class CommandLineTest {
         JsonNode added = Output.JSON.readTree(opencce("users", "add", "dana", "--role", "staff", "--json").out);
         assertThat(added.get("created").asBoolean()).isTrue();
         assertThat(added.get("role").asText()).isEqualTo("staff");
-        JsonNode reset = Output.JSON.readTree(opencce("users", "add", "dana", "--role", "viewer", "--json").out);
+        assertThat(added.get("mustChangePassword").asBoolean()).isTrue();
+
+        Run again = opencce("users", "add", "DANA", "--role", "admin");
+        assertThat(again.exit).as("an existing name, in any case, needs --reset").isEqualTo(1);
+        assertThat(again.err).contains("there is already a user 'dana' (user names ignore case) with role staff",
+                "add --reset");
+        JsonNode reset = Output.JSON.readTree(opencce("users", "add", "Dana", "--role", "viewer", "--reset",
+                "--json").out);
         assertThat(reset.get("created").asBoolean()).isFalse();
+        assertThat(reset.get("user").asText()).isEqualTo("dana");
         assertThat(reset.get("password").asText()).isNotEqualTo(added.get("password").asText());
         Run badRole = opencce("users", "add", "dana", "--role", "owner");
         assertThat(badRole.exit).isEqualTo(1);
         assertThat(badRole.err).contains("--role must be admin, staff or viewer, was 'owner'");
+    }
+
+    @Test
+    void usersAreListedDisabledAndRemovedButTheLastAdminStays() throws IOException {
+        opencce("users", "add", "erin", "--role", "staff");
+
+        Run list = opencce("users", "list", "--json");
+        JsonNode users = Output.JSON.readTree(list.out).get("users");
+        assertThat(list.out).doesNotContain("$2a$", "password\"");
+        assertThat(users).anySatisfy(u -> {
+            assertThat(u.get("user").asText()).isEqualTo("erin");
+            assertThat(u.get("role").asText()).isEqualTo("staff");
+            assertThat(u.get("disabled").asBoolean()).isFalse();
+            assertThat(u.get("mustChangePassword").asBoolean()).isTrue();
+        });
+        assertThat(opencce("users", "disable", "ERIN").exit).isZero();
+        assertThat(opencce("users", "list").out).containsPattern("erin\\s+staff\\s+disabled, one-time password");
+        assertThat(opencce("users", "remove", "erin").out).contains("Removed erin.");
+        assertThat(opencce("users", "list").out).doesNotContain("erin");
+        Run unknown = opencce("users", "disable", "erin");
+        assertThat(unknown.exit).isEqualTo(1);
+        assertThat(unknown.err).contains("there is no user 'erin'");
+
+        Run lastAdmin = opencce("users", "remove", "admin");
+        assertThat(lastAdmin.exit).isEqualTo(1);
+        assertThat(lastAdmin.err).contains("cannot remove admin: it is the only enabled admin");
+    }
+
+    @Test
+    void aLoadProfileOutsideTheDataSaysWhichDaysThereAre() {
+        Run farFuture = opencce("load", "profile", "--by", "town", "--to", "+999999999-12-31");
+        Run beforeLmtEnded = opencce("load", "profile", "--by", "town", "--from", "1800-01-01", "--to", "1800-01-07");
+
+        for (Run run : List.of(farFuture, beforeLmtEnded)) {
+            assertThat(run.exit).isEqualTo(1);
+            assertThat(run.err).contains("is outside the interval data, which covers 2025-01-01 to 2025-12-31")
+                    .doesNotContain("Exception");
+        }
+    }
+
+    @Test
+    void aMalformedTrustedProxyIsAUsageError() {
+        Run run = opencce("serve", "--trusted-proxy", "10.0.0.0/33");
+
+        assertThat(run.exit).isEqualTo(2);
+        assertThat(run.err).contains("'10.0.0.0/33' has prefix length 33, but an IPv4 range allows at most 32");
     }
 
     @Test

@@ -1,12 +1,14 @@
 package org.opencce.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +17,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opencce.app.load.LoadProfiles;
 import org.opencce.domain.Fixtures;
+import org.opencce.domain.load.Grouping;
 
 /**
  * What signed-in staff and viewers see in the console: the dashboard and its load JSON (checked
@@ -133,6 +137,58 @@ class ConsoleDataTest {
             assertThat(JSON.readTree(r.body()).get("message").asText()).isNotBlank();
         });
         assertThat(JSON.readTree(tooLong.body()).get("message").asText()).contains("at most 93 days");
+    }
+
+    @Test
+    void loadJsonRefusesPeriodsOutsideTheDataAndNamesTheDaysThatHaveData() throws Exception {
+        HttpResponse<String> later = staff.get("/api/console/load?from=2031-01-06&to=2031-01-13");
+        HttpResponse<String> lmt = viewer.get("/api/console/load?from=1800-01-01&to=1800-01-02");
+        HttpResponse<String> farFuture = viewer.get("/api/console/load?from=%2B999999999-12-30&to=%2B999999999-12-31");
+        HttpResponse<String> weekBeforeData = staff.get("/api/console/load?from=2024-12-30&to=2025-01-06");
+
+        for (HttpResponse<String> r : List.of(later, lmt, farFuture)) {
+            assertThat(r.statusCode()).isEqualTo(400);
+            assertThat(JSON.readTree(r.body()).get("message").asText())
+                    .contains("the interval data covers 2025-01-01 to 2025-01-31");
+        }
+        assertThat(weekBeforeData.statusCode()).as("a whole week reaching into the data").isEqualTo(200);
+        assertThat(viewer.get("/console?week=1800-01-01").statusCode()).as("the page, too").isEqualTo(400);
+        assertThat(viewer.get("/console?week=2031-01-06").body()).contains("No interval data for this week");
+    }
+
+    @Test
+    void theLoadCacheKeepsAtMostSixtyFourProfiles() {
+        LoadProfiles loads = new LoadProfiles(site.database.programs(), site.database.accounts(), site.intervals);
+        LocalDate first = LocalDate.of(2024, 12, 26);
+        int asked = 0;
+        for (int start = 0; start < 12; start++) {
+            for (int days = 1; days <= 8; days++) {
+                loads.profile(Fixtures.VALLEY, Grouping.TOWN, first.plusDays(start), first.plusDays(start + days));
+                asked++;
+            }
+        }
+
+        assertThat(asked).isEqualTo(96);
+        assertThat(loads.cachedProfiles()).isEqualTo(64);
+        assertThatThrownBy(() -> loads.profile(Fixtures.VALLEY, Grouping.TOWN, LocalDate.of(1800, 1, 1),
+                LocalDate.of(1800, 1, 2))).isInstanceOf(LoadProfiles.PeriodOutsideData.class);
+    }
+
+    @Test
+    void lowIncomeStatusIsShownToStaffButNotToViewers() throws Exception {
+        assertThat(staff.get("/console/accounts/" + Fixtures.BOB).body()).contains("Low-income discount");
+        assertThat(viewer.get("/console/accounts/" + Fixtures.BOB).body()).doesNotContain("Low-income", "low-income");
+        assertThat(JSON.readTree(staff.get("/api/console/accounts/" + Fixtures.BOB).body()).get("lowIncome")
+                .asBoolean()).isTrue();
+        assertThat(JSON.readTree(viewer.get("/api/console/accounts/" + Fixtures.BOB).body()).get("lowIncome")
+                .isNull()).isTrue();
+        assertThat(viewer.get("/api/console/accounts?town=Amherst").body()).doesNotContain("\"lowIncome\":true",
+                "\"rateClass\":\"R-2\"").contains("\"rateClass\":\"R-1/R-2\"");
+        // R-2 is the low-income rate class: the rate class must not give away what lowIncome hides.
+        assertThat(viewer.get("/api/console/accounts?class=R-2").statusCode()).isEqualTo(403);
+        assertThat(viewer.get("/api/console/accounts?class=R-1").statusCode()).as("R-1 tells R-2 by omission")
+                .isEqualTo(403);
+        assertThat(viewer.get("/console/accounts").body()).doesNotContain(">R-2<", "low-income");
     }
 
     @Test

@@ -17,6 +17,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opencce.app.security.Passwords;
+import org.opencce.domain.Fixtures;
+import org.opencce.store.UserStore.Role;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -151,6 +154,31 @@ class DashboardBrowserTest {
                 "var c = document.getElementById('load-chart'); return !!(c && Chart.getChart(c)"
                         + " && Chart.getChart(c).data.datasets.length === 3);")));
         assertThat(browser.findElement(By.id("week-panel")).getText()).contains("Monday, January 6, 2025");
+    }
+
+    @Test
+    void aUserWithAOneTimePasswordChoosesAPasswordBeforeSeeingTheDashboard() {
+        site.database.users().saveUser("otp-user", Passwords.hash("Wxyz-2345-6789-abcd".toCharArray()), true);
+        site.database.users().grant("otp-user", Fixtures.VALLEY, Role.VIEWER);
+        browser.manage().deleteAllCookies();
+        browser.get(site.base + "/console");
+        browser.findElement(By.name("username")).sendKeys("otp-user");
+        browser.findElement(By.name("password")).sendKeys("Wxyz-2345-6789-abcd");
+        browser.findElement(By.cssSelector("form.stacked-form button[type=submit]")).click();
+
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(d -> d.getCurrentUrl().contains("/console/password"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Choose your password");
+        browser.findElement(By.name("current")).sendKeys("Wxyz-2345-6789-abcd");
+        browser.findElement(By.name("password")).sendKeys("maple-harbor-quilt");
+        browser.findElement(By.name("repeat")).sendKeys("maple-harbor-quilt");
+        browser.findElement(By.cssSelector("form.stacked-form button[type=submit]")).click();
+
+        wait.until(d -> d.getCurrentUrl().endsWith("/console"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Dashboard");
+        assertThat(site.database.users().find("otp-user").orElseThrow().mustChangePassword()).isFalse();
+        // The other tests start signed out.
+        browser.manage().deleteAllCookies();
     }
 
     /** A script counting the canvas pixels that are not transparent: a blank canvas has none. */

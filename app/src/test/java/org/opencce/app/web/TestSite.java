@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.opencce.app.load.LoadProfiles;
 import org.opencce.app.security.Passwords;
+import org.opencce.app.security.TrustedProxies;
 import org.opencce.domain.Fixtures;
 import org.opencce.domain.community.Account;
 import org.opencce.domain.community.AccountId;
@@ -66,6 +67,11 @@ final class TestSite implements AutoCloseable {
     }
 
     static TestSite start(Path folder) {
+        return start(folder, TrustedProxies.NONE);
+    }
+
+    /** A site that believes {@code X-Forwarded-*} headers from {@code proxies}. */
+    static TestSite start(Path folder, TrustedProxies proxies) {
         Database database = Database.open(DatabaseSettings.embedded(folder.resolve("db")));
         ParquetIntervalStore intervals = null;
         try {
@@ -82,12 +88,7 @@ final class TestSite implements AutoCloseable {
 
             intervals = new ParquetIntervalStore(folder.resolve("intervals"));
             Map<AccountId, double[]> written = writeIntervals(intervals);
-            LoadProfiles loads = new LoadProfiles(database.programs(), database.accounts(), intervals);
-            WebApp app = new WebApp(new WebApp.Dependencies(Fixtures.VALLEY, database.programs(), database.accounts(),
-                    database.users(), database.audit(), intervals, loads,
-                    new BasicServiceRates(List.of(EVERSOURCE_RATE, NATIONAL_GRID_RATE)),
-                    new ClassIStandard(Map.of(2024, Percent.of(24), 2025, Percent.of(27), 2026, Percent.of(30))),
-                    Clock.fixed(NOW, LocalCalendar.ZONE)));
+            WebApp app = webApp(database, intervals, proxies);
             int port = app.start("127.0.0.1", 0);
             return new TestSite(database, intervals, app, port, written);
         } catch (RuntimeException e) {
@@ -97,6 +98,20 @@ final class TestSite implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /** A new web app (not started) over the site's database and interval data, as after a restart. */
+    WebApp newWebApp() {
+        return webApp(database, intervals, TrustedProxies.NONE);
+    }
+
+    private static WebApp webApp(Database database, IntervalStore intervals, TrustedProxies proxies) {
+        LoadProfiles loads = new LoadProfiles(database.programs(), database.accounts(), intervals);
+        return new WebApp(new WebApp.Dependencies(Fixtures.VALLEY, database.programs(), database.accounts(),
+                database.users(), database.sessions(), database.audit(), intervals, loads,
+                new BasicServiceRates(List.of(EVERSOURCE_RATE, NATIONAL_GRID_RATE)),
+                new ClassIStandard(Map.of(2024, Percent.of(24), 2025, Percent.of(27), 2026, Percent.of(30))),
+                proxies, Clock.fixed(NOW, LocalCalendar.ZONE)));
     }
 
     static char[] password(String user) {

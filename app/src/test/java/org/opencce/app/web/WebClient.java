@@ -27,12 +27,19 @@ final class WebClient {
     private final String base;
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient http;
+    private final Map<String, String> everyRequest = new LinkedHashMap<>();
     private String csrfToken;
 
     WebClient(String base) {
         this.base = base;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    /** Sends {@code header: value} with every request from now on (e.g. a proxy's X-Forwarded-For). */
+    WebClient withHeader(String header, String value) {
+        everyRequest.put(header, value);
+        return this;
     }
 
     HttpResponse<String> get(String path) {
@@ -89,6 +96,7 @@ final class WebClient {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
+        everyRequest.forEach(request::header);
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

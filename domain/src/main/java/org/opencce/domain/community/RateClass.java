@@ -27,6 +27,14 @@ public enum RateClass {
         this.description = description;
     }
 
+    /**
+     * Whether this is a low-income discount class (R-2, R-4): being on it tells that the customer
+     * passed a means test, which is personal information.
+     */
+    public boolean isLowIncomeDiscount() {
+        return this == R_2 || this == R_4;
+    }
+
     /** The tariff's code, {@code R-1}. */
     public String code() {
         return code;
