@@ -4,14 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.opencce.domain.time.IntervalSeries;
 import org.opencce.domain.time.Quality;
 import org.opencce.formats.CsvInput;
@@ -399,5 +403,22 @@ class SmdHourlyReaderTest {
         assertThat(SmdColumn.forHeader("SYSTEM_LOAD")).contains(SmdColumn.SYSTEM_LOAD);
         assertThat(SmdColumn.forHeader("regcp")).contains(SmdColumn.REG_CAPACITY_PRICE);
         assertThat(SmdColumn.forHeader("Load")).isEmpty();
+    }
+
+    @Test
+    void aFileIsNamedInMessagesByItsFileName(@TempDir Path folder) throws IOException {
+        Path file = Files.writeString(folder.resolve("wcma-2017.csv"), "Date,Hour,DEMAND\n2017-01-09,1,1000\n"
+                + "2017-01-09,1,1000\n");
+        assertThatThrownBy(() -> SmdHourlyReader.read(file))
+                .isInstanceOfSatisfying(FormatException.class, e -> {
+                    assertThat(e.source()).isEqualTo("wcma-2017.csv");
+                    assertThat(e.line()).isEqualTo(3);
+                })
+                .hasMessage("wcma-2017.csv, line 3: 2017-01-09 hour ending 1 is the same hour as line 2");
+
+        Files.writeString(file, "Date,Hour,DEMAND\n2017-01-09,1,1000\n");
+        SmdHourlyData data = SmdHourlyReader.read(file);
+        assertThat(data.source()).isEqualTo("wcma-2017.csv");
+        assertThat(data.hours()).hasSize(1);
     }
 }

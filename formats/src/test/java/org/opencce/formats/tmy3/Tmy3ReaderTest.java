@@ -9,6 +9,8 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -18,6 +20,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.opencce.domain.time.LocalCalendar;
 import org.opencce.domain.weather.HourlyWeather;
 import org.opencce.domain.weather.TypicalYear;
@@ -368,6 +371,20 @@ class Tmy3ReaderTest {
     void headerNamesAreMatchedIgnoringCase() {
         String text = year(8760).replace("Date (MM/DD/YYYY)", "date (mm/dd/yyyy)").replace("Dry-bulb (C)", "DRY-BULB (C)");
         assertThat(Tmy3Reader.read(new StringReader(text), "x.csv").dryBulbC(8759)).isCloseTo(8.759, within(DELTA));
+    }
+
+    @Test
+    void aFileIsNamedInMessagesByItsFileNameAndAGoodOneIsRead(@TempDir Path folder) throws IOException {
+        Path file = Files.writeString(folder.resolve("725090TYA.CSV"), threeHours());
+        assertThatThrownBy(() -> Tmy3Reader.read(file))
+                .isInstanceOfSatisfying(FormatException.class, e -> {
+                    assertThat(e.source()).isEqualTo("725090TYA.CSV");
+                    assertThat(e.line()).isZero();
+                })
+                .hasMessageStartingWith("725090TYA.CSV: has 3 hourly rows");
+
+        Files.writeString(file, year(8760));
+        assertThat(Tmy3Reader.read(file).dryBulbC(8759)).isCloseTo(8.759, within(DELTA));
     }
 
     private static String replaceLine(String text, int lineNumber, UnaryOperator<String> change) {
