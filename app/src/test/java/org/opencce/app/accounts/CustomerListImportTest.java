@@ -9,9 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencce.domain.Fixtures;
 import org.opencce.domain.OpenCceException;
@@ -37,6 +39,10 @@ class CustomerListImportTest {
     private static CustomerListImport importer;
     private static int programs;
 
+    // Starts an embedded PostgreSQL for the class (seconds here; on a busy CI runner's first run, which
+    // unpacks the server and runs initdb, a minute or more): more room than the 2-minute default, so a slow
+    // machine is not taken for a hang.
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
     @BeforeAll
     static void open() {
         db = Database.open(DatabaseSettings.embedded(folder.resolve("db")));

@@ -10,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -24,6 +26,9 @@ class CommandLineTest {
     static Path dataDir;
     private static JsonNode demo;
 
+    // Starts an embedded PostgreSQL and builds a 1 % demo (about 280 accounts × 8,760 hourly reads written as
+    // Parquet; about 10 s here, far more on a busy CI runner): more room than the 2-minute default.
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
     @BeforeAll
     static void buildSmallDemo() throws IOException {
         Run run = opencce("demo", "--scale", "0.01", "--no-serve", "--json");

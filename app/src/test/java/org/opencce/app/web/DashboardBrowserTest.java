@@ -11,11 +11,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencce.app.security.Passwords;
 import org.opencce.domain.Fixtures;
@@ -47,6 +49,9 @@ class DashboardBrowserTest {
     static TestSite site;
     static WebDriver browser;
 
+    // Starts an embedded PostgreSQL and Chromium (seconds here; a minute or more on a busy CI runner's first
+    // run): more room than the 2-minute default, so a slow machine is not taken for a hang.
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
     @BeforeAll
     static void start() throws IOException {
         boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencce.app.security.Cidr;
 import org.opencce.app.security.LoginThrottle;
@@ -25,6 +27,10 @@ class LoginRateLimitTest {
     static Path folder;
     static TestSite site;
 
+    // Starts an embedded PostgreSQL for the class (seconds here; on a busy CI runner's first run, which
+    // unpacks the server and runs initdb, a minute or more): more room than the 2-minute default, so a slow
+    // machine is not taken for a hang.
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
     @BeforeAll
     static void startSite() {
         site = TestSite.start(folder, new TrustedProxies(List.of(Cidr.parse("127.0.0.1"))));

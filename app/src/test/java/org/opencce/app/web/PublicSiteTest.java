@@ -9,9 +9,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The public home page and {@code /api/program}, as a resident sees them on March 15, 2025. */
@@ -22,6 +24,10 @@ class PublicSiteTest {
     static Path folder;
     static TestSite site;
 
+    // Starts an embedded PostgreSQL for the class (seconds here; on a busy CI runner's first run, which
+    // unpacks the server and runs initdb, a minute or more): more room than the 2-minute default, so a slow
+    // machine is not taken for a hang.
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
     @BeforeAll
     static void startSite() {
         site = TestSite.start(folder);

@@ -69,7 +69,8 @@ public final class ReferenceData {
         static final ReferenceData INSTANCE = new ReferenceData();
     }
 
-    private static <T> T load(String file, BiFunction<Reader, String, T> reader) {
+    /** Reads the vendored {@code file} with {@code reader}; package-private so a test can name a missing file. */
+    static <T> T load(String file, BiFunction<Reader, String, T> reader) {
         InputStream in = ReferenceData.class.getResourceAsStream(FOLDER + file);
         if (in == null) {
             throw new FormatException(file, "is missing from the classpath (" + FOLDER + "); the opencce-formats"

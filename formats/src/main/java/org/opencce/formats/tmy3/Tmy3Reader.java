@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
+import java.util.stream.IntStream;
 import org.opencce.domain.weather.TypicalYear;
 import org.opencce.domain.weather.WeatherStation;
 import org.opencce.formats.CsvInput;
@@ -114,24 +116,18 @@ public final class Tmy3Reader {
     }
 
     private static int column(CsvInput.Line header, String name, String source) {
-        for (int i = 0; i < header.size(); i++) {
-            if (header.field(i).equalsIgnoreCase(name)) {
-                return i;
-            }
-        }
-        throw new FormatException(source, header.number(), "column '" + name + "' is missing from the header");
+        return indexOf(header, name).orElseThrow(() -> new FormatException(source, header.number(), "column '" + name
+                + "' is missing from the header"));
     }
 
     private static Map<Column, Integer> valueColumns(CsvInput.Line header, String source) {
         Map<Column, Integer> found = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
         for (Column c : Column.values()) {
-            for (int i = 0; i < header.size() && !found.containsKey(c); i++) {
-                if (header.field(i).equalsIgnoreCase(c.header)) {
-                    found.put(c, i);
-                }
-            }
-            if (!found.containsKey(c)) {
+            OptionalInt at = indexOf(header, c.header);
+            if (at.isPresent()) {
+                found.put(c, at.getAsInt());
+            } else {
                 missing.add("'" + c.header + "'");
             }
         }
@@ -140,6 +136,11 @@ public final class Tmy3Reader {
                     + " are missing from the header");
         }
         return found;
+    }
+
+    /** The first column of {@code header} named {@code name}, ignoring case. */
+    private static OptionalInt indexOf(CsvInput.Line header, String name) {
+        return IntStream.range(0, header.size()).filter(i -> header.field(i).equalsIgnoreCase(name)).findFirst();
     }
 
     /** Row {@code i} must be hour {@code i} of the typical year: the file is in order and complete. */
