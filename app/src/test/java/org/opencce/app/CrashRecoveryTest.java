@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -68,6 +69,8 @@ class CrashRecoveryTest {
     }
 
     @Test
+    // Ten kills, each followed by a cold start of the next command: minutes, not the default two.
+    @Timeout(value = 15, unit = TimeUnit.MINUTES)
     void afterEveryKillTheNextCommandStartsWithinTenSecondsAndTheStoresAreConsistent() throws Exception {
         assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs /proc to find postgres processes");
         System.out.printf("CrashRecoveryTest: seed %d (repeat with -Dopencce.crash.seed=%d), %d kills%n", SEED, SEED,
