@@ -1,7 +1,6 @@
 package org.opencce.formats.customerlist;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -90,6 +89,14 @@ public enum CustomerListColumn {
     }
 
     static String key(String header) {
-        return header.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        // Called for values of every row too (supply status, load zone): a loop, not a regular expression.
+        StringBuilder key = new StringBuilder(header.length());
+        for (int i = 0; i < header.length(); i++) {
+            char c = Character.toLowerCase(header.charAt(i));
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                key.append(c);
+            }
+        }
+        return key.toString();
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.opencce.domain.community.LoadZone;
 import org.opencce.domain.community.RateClass;
@@ -51,6 +52,19 @@ public final class CustomerListReader {
             "n", false, "no", false, "false", false, "0", false);
     private static final String RATE_CLASSES = Arrays.stream(RateClass.values()).map(RateClass::code)
             .collect(Collectors.joining(", "));
+    private static final Pattern SCIENTIFIC = Pattern.compile("\\d+(\\.\\d+)?[eE]\\+?\\d+");
+    private static final Pattern ACCOUNT_NUMBER = Pattern.compile("[0-9A-Za-z-]{4,30}");
+    private static final Pattern ZIP = Pattern.compile("\\d{5}(-\\d{4})?");
+    private static final Pattern ZIP_WITHOUT_LEADING_ZERO = Pattern.compile("[12]\\d{3}");
+    private static final Map<LoadZone, String> ZONE_NAME_KEYS = Arrays.stream(LoadZone.values())
+            .collect(Collectors.toMap(z -> z, z -> CustomerListColumn.key(z.displayName())));
+    /*
+     * A list repeats a handful of spellings of utilities and rate classes millions of times; parsing
+     * each spelling once keeps regular expressions out of the per-row path. Bounded by the size of
+     * the value (at most 50 and 10 characters) times the spellings seen, and shared by all readers.
+     */
+    private static final Map<String, Optional<Utility>> UTILITIES = new BoundedCache<>(1_000);
+    private static final Map<String, Optional<RateClass>> RATE_CLASS_CODES = new BoundedCache<>(1_000);
     private static final String LOAD_ZONES = Arrays.stream(LoadZone.values()).map(Enum::name)
             .collect(Collectors.joining(", "));
 
@@ -290,12 +304,12 @@ public final class CustomerListReader {
             problems.add("account number is missing");
             return null;
         }
-        if (value.matches("\\d+(\\.\\d+)?[eE]\\+?\\d+")) {
+        if (SCIENTIFIC.matcher(value).matches()) {
             problems.add("account number '" + value + "' was turned into a number in scientific notation by a"
                     + " spreadsheet; format the column as text and export the list again");
             return null;
         }
-        if (!value.matches("[0-9A-Za-z-]{4,30}")) {
+        if (!ACCOUNT_NUMBER.matcher(value).matches()) {
             problems.add("account number '" + value + "' must be 4 to 30 letters, digits or dashes");
             return null;
         }
@@ -307,7 +321,7 @@ public final class CustomerListReader {
             problems.add("utility is missing");
             return null;
         }
-        Optional<Utility> utility = Utility.parse(value);
+        Optional<Utility> utility = UTILITIES.computeIfAbsent(value, Utility::parse);
         if (utility.isEmpty()) {
             problems.add("utility '" + value + "' is not one of Eversource, National Grid");
             return null;
@@ -320,7 +334,7 @@ public final class CustomerListReader {
             problems.add("rate class is missing");
             return null;
         }
-        Optional<RateClass> rateClass = RateClass.parse(value);
+        Optional<RateClass> rateClass = RATE_CLASS_CODES.computeIfAbsent(value, RateClass::parse);
         if (rateClass.isEmpty()) {
             problems.add("rate class '" + value + "' is not one of " + RATE_CLASSES);
             return null;
@@ -331,9 +345,9 @@ public final class CustomerListReader {
     private static String zip(String value, List<String> problems) {
         if (value.isEmpty()) {
             problems.add("ZIP code is missing");
-        } else if (!value.matches("\\d{5}(-\\d{4})?")) {
+        } else if (!ZIP.matcher(value).matches()) {
             // Massachusetts ZIP codes start with 0; spreadsheets drop it when they take the column for a number.
-            String hint = value.matches("[12]\\d{3}") ? " (a spreadsheet may have dropped its leading zero: 0"
+            String hint = ZIP_WITHOUT_LEADING_ZERO.matcher(value).matches() ? " (a spreadsheet may have dropped its leading zero: 0"
                     + value + "?)" : "";
             problems.add("ZIP code '" + value + "' must be 5 digits" + hint);
         }
@@ -376,7 +390,7 @@ public final class CustomerListReader {
         }
         String key = CustomerListColumn.key(value);
         for (LoadZone zone : LoadZone.values()) {
-            if (key.equals(zone.name().toLowerCase(Locale.ROOT)) || key.equals(CustomerListColumn.key(zone.displayName()))) {
+            if (key.equals(zone.name().toLowerCase(Locale.ROOT)) || key.equals(ZONE_NAME_KEYS.get(zone))) {
                 return zone;
             }
         }
@@ -400,5 +414,28 @@ public final class CustomerListReader {
 
     private static String describe(List<CustomerListColumn> columns) {
         return columns.stream().map(CustomerListColumn::describe).collect(Collectors.joining("; "));
+    }
+
+    /** A thread-safe map that stops growing at {@code capacity} entries (and then just computes). */
+    private static final class BoundedCache<K, V> extends java.util.concurrent.ConcurrentHashMap<K, V> {
+        private static final long serialVersionUID = 1L;
+        private final int capacity;
+
+        BoundedCache(int capacity) {
+            this.capacity = capacity;
+        }
+
+        @Override
+        public V computeIfAbsent(K key, java.util.function.Function<? super K, ? extends V> compute) {
+            V known = get(key);
+            if (known != null) {
+                return known;
+            }
+            V value = compute.apply(key);
+            if (size() < capacity) {
+                putIfAbsent(key, value);
+            }
+            return value;
+        }
     }
 }

@@ -19,11 +19,11 @@ import org.opencce.formats.FormatException;
 /**
  * Feeds the customer-list reader random bytes and mutated valid lists: every input must end as
  * accepted rows plus rejections that add up, or as one {@link FormatException} that names the file —
- * never another exception. A few hundred inputs run in every build (a second or two); run more with
+ * never another exception. 250 inputs of each kind run in every build (a second or two); run more with
  * {@code -Dopencce.fuzz.tries=100000}. A failure prints the input in Base64 to replay it.
  */
 class CustomerListReaderFuzzTest {
-    private static final int TRIES = Integer.getInteger("opencce.fuzz.tries", 400);
+    private static final int TRIES = Integer.getInteger("opencce.fuzz.tries", 250);
     private static final List<String> SEEDS = List.of("good.csv", "bad-rows.csv", "aliases.csv",
             "bom-crlf-quoted.csv", "golden-valley-customer-list.csv");
     /** Bytes that matter to CSV and UTF-8: quotes, separators, line ends, NUL, lead and continuation bytes. */
