@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -25,6 +27,8 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class CsvInput {
     private static final char BYTE_ORDER_MARK = '\uFEFF';
+    private static final Pattern START_LINE = Pattern.compile("\\(startline (\\d+)\\)");
+    private static final Pattern UNCLOSED_QUOTE = Pattern.compile("EOF reached before encapsulated token finished");
     private static final String NOT_UTF8 = "the text is not UTF-8; save the file as \"CSV UTF-8\" and try again";
 
     private CsvInput() {
@@ -103,6 +107,8 @@ public final class CsvInput {
         private final String source;
         private final CSVParser parser;
         private final Iterator<CSVRecord> iterator;
+        /** The line the last record returned ends on. */
+        private long lastLine;
 
         private Records(Reader reader, String source) {
             this.reader = reader;
@@ -127,7 +133,7 @@ public final class CsvInput {
             try {
                 return iterator.hasNext();
             } catch (UncheckedIOException | IllegalStateException e) {
-                throw unreadable(source, parser.getCurrentLineNumber() + 1, e);
+                throw unreadable(source, failingRecordLine(e), e);
             }
         }
 
@@ -137,10 +143,11 @@ public final class CsvInput {
             try {
                 record = iterator.next();
             } catch (UncheckedIOException | IllegalStateException e) {
-                throw unreadable(source, parser.getCurrentLineNumber() + 1, e);
+                throw unreadable(source, failingRecordLine(e), e);
             }
             // The parser's line counter stands on the record's last line; a quoted value can span lines.
-            return new Line(parser.getCurrentLineNumber() - lineBreaksIn(record), record);
+            lastLine = parser.getCurrentLineNumber();
+            return new Line(lastLine - lineBreaksIn(record), record);
         }
 
         @Override
@@ -151,6 +158,21 @@ public final class CsvInput {
             } catch (IOException e) {
                 throw new FormatException(source, "cannot be closed (" + e.getMessage() + ")", e);
             }
+        }
+
+        /**
+         * The line the record that failed starts on: Commons CSV names it for an unclosed quote
+         * ("(startline 3) EOF reached before encapsulated token finished"); otherwise the line after the
+         * last good record.
+         */
+        private long failingRecordLine(RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                Matcher m = t.getMessage() == null ? null : START_LINE.matcher(t.getMessage());
+                if (m != null && m.find()) {
+                    return Long.parseLong(m.group(1));
+                }
+            }
+            return lastLine + 1;
         }
 
         private static void closeQuietly(Reader reader, Exception failure) {
@@ -203,7 +225,9 @@ public final class CsvInput {
             return line > 0 ? withCause(new FormatException(source, line, NOT_UTF8), cause)
                     : new FormatException(source, NOT_UTF8, cause);
         }
-        String problem = "cannot be read as CSV (" + cause.getMessage() + "); check for an unclosed quote";
+        String problem = cause.getMessage() != null && UNCLOSED_QUOTE.matcher(cause.getMessage()).find()
+                ? "a quoted value starts on this line and is never closed; check for an unclosed quote"
+                : "cannot be read as CSV (" + cause.getMessage() + "); check for an unclosed quote";
         return line > 0 ? withCause(new FormatException(source, line, problem), cause)
                 : new FormatException(source, problem, cause);
     }

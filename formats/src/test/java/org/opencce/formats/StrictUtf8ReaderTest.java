@@ -174,11 +174,13 @@ class StrictUtf8ReaderTest {
     }
 
     @Test
-    void anUnclosedQuoteNamesTheLineWhereReadingStopped() {
-        String text = "h1,h2\nok,1\n\"never closed,2\nmore\n";
+    void anUnclosedQuoteNamesTheLineItOpensOn() {
+        // Line 2 is blank and not a record; the quote opens on line 4 and runs to the end of the file.
+        String text = "h1,h2\n\nok,1\n\"never closed,2\nmore\n";
         assertThatThrownBy(() -> csv(text.getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(FormatException.class)
-                .hasMessageStartingWith("list.csv, line ")
-                .hasMessageContaining("check for an unclosed quote");
+                .hasMessage("list.csv, line 4: a quoted value starts on this line and is never closed; check for an"
+                        + " unclosed quote")
+                .satisfies(e -> assertThat(((FormatException) e).line()).isEqualTo(4));
     }
 }
