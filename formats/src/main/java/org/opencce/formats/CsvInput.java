@@ -27,6 +27,12 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class CsvInput {
     private static final char BYTE_ORDER_MARK = '\uFEFF';
+    /**
+     * The longest record read from a byte stream, in chars: far above any real row (a customer list's
+     * fields are limited to a few hundred characters), low enough that an unclosed quote in a file of
+     * hundreds of megabytes fails at once instead of filling memory.
+     */
+    static final long MAX_RECORD_CHARS = 16L << 20;
     private static final Pattern START_LINE = Pattern.compile("\\(startline (\\d+)\\)");
     private static final Pattern UNCLOSED_QUOTE = Pattern.compile("EOF reached before encapsulated token finished");
     private static final String NOT_UTF8 = "the text is not UTF-8; save the file as \"CSV UTF-8\" and try again";
@@ -104,6 +110,7 @@ public final class CsvInput {
      */
     public static final class Records implements Iterator<Line>, AutoCloseable {
         private final Reader reader;
+        private final StrictUtf8Reader decoder;
         private final String source;
         private final CSVParser parser;
         private final Iterator<CSVRecord> iterator;
@@ -112,6 +119,10 @@ public final class CsvInput {
 
         private Records(Reader reader, String source) {
             this.reader = reader;
+            this.decoder = reader instanceof StrictUtf8Reader ? (StrictUtf8Reader) reader : null;
+            if (decoder != null) {
+                decoder.limitRecordLength(MAX_RECORD_CHARS);
+            }
             this.source = source;
             try {
                 this.parser = CSVFormat.RFC4180.builder()
@@ -147,6 +158,9 @@ public final class CsvInput {
             }
             // The parser's line counter stands on the record's last line; a quoted value can span lines.
             lastLine = parser.getCurrentLineNumber();
+            if (decoder != null) {
+                decoder.recordEnded();
+            }
             return new Line(lastLine - lineBreaksIn(record), record);
         }
 
@@ -214,6 +228,11 @@ public final class CsvInput {
 
     private static FormatException unreadable(String source, long line, Exception e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StrictUtf8Reader.RecordTooLongException) {
+                StrictUtf8Reader.RecordTooLongException tooLong = (StrictUtf8Reader.RecordTooLongException) t;
+                return withCause(new FormatException(source, tooLong.line(), tooLong.getMessage()
+                        + ", so it cannot be a row; check for an unclosed quote"), tooLong);
+            }
             if (t instanceof StrictUtf8Reader.NotUtf8Exception) {
                 // The decoder knows the exact line and byte; the parser's line may be a record behind.
                 StrictUtf8Reader.NotUtf8Exception bad = (StrictUtf8Reader.NotUtf8Exception) t;

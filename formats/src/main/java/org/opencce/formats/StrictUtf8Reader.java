@@ -40,9 +40,28 @@ public final class StrictUtf8Reader extends Reader {
     private boolean afterCarriageReturn;
     /** The low surrogate of a supplementary character whose high surrogate was the last char returned. */
     private char pendingLowSurrogate;
+    /** Most chars between two {@link #recordEnded()} calls, or 0 for no limit. */
+    private long maxCharsPerRecord;
+    private long charsSinceRecordEnded;
+    private long lineOfRecordStart = 1;
 
     public StrictUtf8Reader(InputStream in) {
         this.in = Objects.requireNonNull(in, "in");
+    }
+
+    /**
+     * Fails the read with a {@link RecordTooLongException} once more than {@code maxChars} chars are
+     * decoded without a call to {@link #recordEnded()}: a quote that is never closed would otherwise
+     * make a CSV parser gather the rest of the file, however large, into one value.
+     */
+    public void limitRecordLength(long maxChars) {
+        this.maxCharsPerRecord = maxChars;
+    }
+
+    /** Tells the reader that its consumer finished a record; the next one starts at the current line. */
+    public void recordEnded() {
+        charsSinceRecordEnded = 0;
+        lineOfRecordStart = line;
     }
 
     /** Bytes consumed so far (decoded or skipped), for progress reports. */
@@ -90,6 +109,12 @@ public final class StrictUtf8Reader extends Reader {
                 } else {
                     pendingLowSurrogate = Character.lowSurrogate(codePoint);
                 }
+            }
+        }
+        if (maxCharsPerRecord > 0) {
+            charsSinceRecordEnded += n;
+            if (charsSinceRecordEnded > maxCharsPerRecord) {
+                throw new RecordTooLongException(lineOfRecordStart, maxCharsPerRecord);
             }
         }
         return n == 0 ? -1 : n;
@@ -252,6 +277,23 @@ public final class StrictUtf8Reader extends Reader {
         @Override
         public String getMessage() {
             return "line " + line + ": " + detail;
+        }
+    }
+
+    /** More text without the end of a record than {@link #limitRecordLength} allows. */
+    public static final class RecordTooLongException extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final long line;
+
+        RecordTooLongException(long line, long maxChars) {
+            super(String.format(Locale.ROOT, "a record starting near line %d runs over %,d characters", line,
+                    maxChars));
+            this.line = line;
+        }
+
+        /** About where the record started (the parser may have read a little ahead). */
+        public long line() {
+            return line;
         }
     }
 }

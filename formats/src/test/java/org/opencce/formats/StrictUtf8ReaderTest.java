@@ -183,4 +183,15 @@ class StrictUtf8ReaderTest {
                         + " unclosed quote")
                 .satisfies(e -> assertThat(((FormatException) e).line()).isEqualTo(4));
     }
+
+    @Test
+    void anUnclosedQuoteInAHugeFileStopsAtTheRecordLimitInsteadOfFillingMemory() {
+        // 20 MiB of text after a quote that never closes, opened on line 3.
+        byte[] text = bytes("h1,h2\nok,1\n\"open,", "x".repeat(20 << 20));
+
+        assertThatThrownBy(() -> csv(text))
+                .isInstanceOf(FormatException.class)
+                .hasMessage("list.csv, line 3: a record starting near line 3 runs over 16,777,216 characters, so it"
+                        + " cannot be a row; check for an unclosed quote");
+    }
 }
