@@ -1,12 +1,15 @@
 package org.opencce.store;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.opencce.domain.community.Account;
 import org.opencce.domain.community.AccountId;
 import org.opencce.domain.community.ProgramId;
 import org.opencce.domain.community.Utility;
 import org.opencce.domain.community.UtilityAccountNumber;
+import org.opencce.domain.report.BatchReport;
 
 /** Accounts of the programs. Thread-safe. */
 public interface AccountStore {
@@ -30,6 +33,42 @@ public interface AccountStore {
 
     /** Every account of the program, ordered by id (for aggregations and the demo). */
     List<Account> all(ProgramId program);
+
+    /**
+     * Runs {@code work} as one transaction on the program's accounts: what it stores through the
+     * {@link Batch} is committed together when it returns, and none of it when it throws or the process
+     * dies first, ids reserved by {@link Batch#assignIds} included. For imports that must apply a whole
+     * file or nothing, in chunks, without holding the file in memory.
+     *
+     * @return what {@code work} returns
+     */
+    <T> T inTransaction(ProgramId program, Function<Batch, T> work);
+
+    /**
+     * The operations of one transaction started by {@link #inTransaction}, all on {@code program}. Valid
+     * only while the work runs; not thread-safe.
+     */
+    interface Batch {
+        /** As {@link AccountStore#assignIds}, inside this transaction. */
+        List<AccountId> assignIds(List<Key> keys);
+
+        /** The stored accounts among {@code ids}, by id; ids without an account are left out. */
+        Map<AccountId, Account> find(List<AccountId> ids);
+
+        /** As {@link AccountStore#upsert}, inside this transaction; the accounts must be the program's. */
+        void upsert(List<Account> accounts);
+
+        /**
+         * Records the imported file in the import log (see {@link ImportLog#record}) in this transaction.
+         *
+         * @return false, recording nothing, if the log already has the file (another import of the same
+         *     file committed first)
+         */
+        boolean recordImport(String kind, String sha256, BatchReport report, String actor);
+
+        /** Appends to the audit log (see {@link AuditLog#append}) in this transaction. */
+        void audit(String actor, String action, String detail);
+    }
 
     /** A utility's name for an account. */
     record Key(Utility utility, UtilityAccountNumber number) {

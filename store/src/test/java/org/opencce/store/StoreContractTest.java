@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -339,6 +340,84 @@ public abstract class StoreContractTest {
                 Optional.of("Pelham"), Optional.of(RateClass.G_1), Optional.empty()), 0, 10).total())
                 .isEqualTo(IntStream.range(0, n).filter(i -> i % 3 == 1 && i % 7 == 0).count());
         assertThat(database().accounts().find(ids.get(12_345))).contains(accounts.get(12_345));
+    }
+
+    // ---------------------------------------------------------------- one transaction for an import
+
+    @Test
+    void workThatFailsLeavesNoAccountsNoReservedIdsNoImportLogAndNoAuditEntry() {
+        Program program = saveValleyProgram();
+        database().programs().saveProducts(productsIn(program.id()));
+        Account alice = Fixtures.valleyAccounts().get(0);
+        String hash = "c".repeat(64);
+        AccountId[] reservedInside = new AccountId[1];
+
+        assertThatThrownBy(() -> database().accounts().inTransaction(program.id(), batch -> {
+            reservedInside[0] = batch.assignIds(List.of(key(alice.utility(), alice.number().value()))).get(0);
+            batch.upsert(List.of(with(alice, reservedInside[0], program.id())));
+            batch.recordImport("customer-list", hash, new BatchReport("list.csv", 1, 1, List.of(), false), "alice");
+            batch.audit("alice", "accounts.import", "list.csv");
+            throw new IllegalStateException("the file ended in the middle of a row");
+        })).isInstanceOf(IllegalStateException.class).hasMessage("the file ended in the middle of a row");
+
+        assertThat(database().accounts().count(program.id())).isZero();
+        assertThat(database().accounts().find(program.id(), alice.utility(), alice.number())).isEmpty();
+        assertThat(database().imports().find(program.id(), "customer-list", hash)).isEmpty();
+        assertThat(database().audit().recent(program.id(), 10)).isEmpty();
+        // Had the reservation survived, asking again would give the same id.
+        assertThat(database().accounts().assignIds(program.id(), List.of(key(alice.utility(), alice.number().value()))))
+                .doesNotContain(reservedInside[0]);
+    }
+
+    @Test
+    void workThatSucceedsCommitsAccountsImportLogAndAuditTogether() {
+        Program program = saveValleyProgram();
+        List<Account> stored = storeValleyAccounts(program.id());
+        Account alice = stored.get(0);
+        Account newcomer = Fixtures.valleyAccounts().get(1);
+        String hash = "d".repeat(64);
+
+        List<AccountId> ids = database().accounts().inTransaction(program.id(), batch -> {
+            List<AccountId> assigned = batch.assignIds(List.of(key(alice.utility(), alice.number().value()),
+                    key(newcomer.utility(), "99990001")));
+            Map<AccountId, Account> existing = batch.find(assigned);
+            assertThat(existing).containsOnlyKeys(alice.id());
+            assertThat(existing.get(alice.id())).isEqualTo(alice);
+            batch.upsert(List.of(with(with(newcomer, assigned.get(1), program.id()), assigned.get(1),
+                    new UtilityAccountNumber("99990001"))));
+            assertThat(batch.recordImport("customer-list", hash, new BatchReport("list.csv", 2, 2, List.of(), false),
+                    "alice")).isTrue();
+            batch.audit("alice", "accounts.import", "list.csv: read 2");
+            return assigned;
+        });
+
+        assertThat(ids.get(0)).isEqualTo(alice.id());
+        assertThat(database().accounts().count(program.id())).isEqualTo(stored.size() + 1);
+        assertThat(database().accounts().find(ids.get(1)).orElseThrow().number().value()).isEqualTo("99990001");
+        assertThat(database().imports().find(program.id(), "customer-list", hash).orElseThrow().read()).isEqualTo(2);
+        assertThat(database().audit().recent(program.id(), 10)).extracting(AuditLog.Entry::detail)
+                .containsExactly("list.csv: read 2");
+        boolean recordedAgain = database().accounts().inTransaction(program.id(), batch -> batch.recordImport(
+                "customer-list", hash, new BatchReport("other.csv", 5, 5, List.of(), false), "bob"));
+        assertThat(recordedAgain).as("the same file recorded twice").isFalse();
+        assertThat(database().imports().find(program.id(), "customer-list", hash).orElseThrow().source())
+                .isEqualTo("list.csv");
+    }
+
+    @Test
+    void aBatchCannotBeUsedAfterItsTransactionOrForAnotherProgram() {
+        Program program = saveValleyProgram();
+        Program other = saveValleyProgram();
+        database().programs().saveProducts(productsIn(other.id()));
+        AccountStore.Batch kept = database().accounts().inTransaction(program.id(), batch -> batch);
+
+        assertThatThrownBy(() -> kept.assignIds(List.of(key(Utility.EVERSOURCE_WMA, "1234"))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("has ended");
+        Account foreign = with(Fixtures.valleyAccounts().get(0), new AccountId(1), other.id());
+        assertThatThrownBy(() -> database().accounts().inTransaction(program.id(), batch -> {
+            batch.upsert(List.of(foreign));
+            return null;
+        })).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("belongs to " + other.id());
     }
 
     // ---------------------------------------------------------------- users

@@ -1,17 +1,22 @@
 package org.opencce.app.accounts;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 import org.opencce.domain.OpenCceException;
 import org.opencce.domain.community.Account;
 import org.opencce.domain.community.AccountId;
@@ -21,80 +26,169 @@ import org.opencce.domain.community.ProgramId;
 import org.opencce.domain.community.SupplyStatus;
 import org.opencce.domain.community.Town;
 import org.opencce.domain.report.BatchReport;
-import org.opencce.formats.customerlist.CustomerList;
+import org.opencce.formats.CsvInput;
 import org.opencce.formats.customerlist.CustomerListReader;
 import org.opencce.formats.customerlist.CustomerListRow;
 import org.opencce.store.AccountStore;
-import org.opencce.store.AuditLog;
 import org.opencce.store.ImportLog;
 import org.opencce.store.ProgramStore;
 
 /**
  * Imports a utility's customer list into a program: every row is accepted or rejected with its line
- * and reason; accepted rows create or update accounts in one transaction; the file's SHA-256 is
- * recorded so importing the same file again changes nothing. Thread-safe.
+ * and reason, and the file is applied entirely or not at all.
+ *
+ * <p>The file is read twice and never held in memory. The first pass computes its SHA-256: a file the
+ * import log already has changes nothing. The second pass reads, validates and stores it in chunks of
+ * {@link #CHUNK} records inside one transaction ({@link AccountStore#inTransaction}): per chunk one
+ * batched id reservation, one batched look-up of the stored accounts and one batched upsert. The import
+ * log entry and the audit entry are written in the same transaction, so a file that fails half way
+ * (not UTF-8 on line 900,000, a database error, the process killed) leaves no accounts, no reserved ids
+ * and no log entry; a file refused as a whole records nothing.
+ *
+ * <p>The report lists the first {@link #LISTED_REJECTIONS} rejections; all of them are written, in line
+ * order, to a rejections CSV ({@link org.opencce.formats.RejectionsCsv}), by default next to the file as
+ * {@code <file>.rejections.csv}. That file is written only when a row is rejected and the import is
+ * applied; it replaces an earlier one of the same name. Thread-safe: each call works on its own file
+ * and transaction.
  */
 public final class CustomerListImport {
     /** The kind under which customer lists are recorded in the import log. */
     public static final String KIND = "customer-list";
+    /** Records per chunk: large enough for few round trips, small enough to keep memory flat. */
+    public static final int CHUNK = 10_000;
+    /** How many rejections the report itself lists; the rejections file has every one. */
+    public static final int LISTED_REJECTIONS = 100;
 
     private final ProgramStore programs;
     private final AccountStore accounts;
     private final ImportLog imports;
-    private final AuditLog audit;
+    private final int chunkSize;
 
-    public CustomerListImport(ProgramStore programs, AccountStore accounts, ImportLog imports, AuditLog audit) {
+    public CustomerListImport(ProgramStore programs, AccountStore accounts, ImportLog imports) {
+        this(programs, accounts, imports, CHUNK);
+    }
+
+    /** With another chunk size, so that tests can cross chunk boundaries with a few rows. */
+    CustomerListImport(ProgramStore programs, AccountStore accounts, ImportLog imports, int chunkSize) {
         this.programs = programs;
         this.accounts = accounts;
         this.imports = imports;
-        this.audit = audit;
+        this.chunkSize = chunkSize;
     }
 
-    /** Imports {@code file} into {@code programId} on behalf of {@code actor}. */
+    /**
+     * What an import did: the report, and the rejections file when one was written.
+     */
+    public record Result(BatchReport report, Optional<Path> rejectionsFile) {
+    }
+
+    /** Where the rejections of {@code file} go unless the caller says otherwise: {@code <file>.rejections.csv}. */
+    public static Path defaultRejectionsFile(Path file) {
+        Path absolute = file.toAbsolutePath();
+        return absolute.resolveSibling(absolute.getFileName() + ".rejections.csv");
+    }
+
+    /** Imports {@code file} into {@code programId} on behalf of {@code actor}, rejections next to the file. */
     public BatchReport importFile(ProgramId programId, Path file, String actor) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new OpenCceException("customer list " + file + " does not exist; check the path");
-        } catch (IOException e) {
-            throw new OpenCceException("cannot read customer list " + file + ": " + e.getMessage(), e);
-        }
+        return importFile(programId, file, actor, defaultRejectionsFile(file), bytes -> { }).report();
+    }
+
+    /**
+     * Imports {@code file} into {@code programId} on behalf of {@code actor}.
+     *
+     * @param rejectionsFile where to write every rejection, if there is any
+     * @param progress told the number of bytes read each time the import reads more (for a progress bar)
+     * @throws org.opencce.formats.FormatException if the file cannot be read as a customer list at all
+     *     (not UTF-8, a required column missing, an unclosed quote); nothing is stored then
+     * @throws OpenCceException if the file or the program does not exist, or the file changed while it
+     *     was being imported; nothing is stored then
+     */
+    public Result importFile(ProgramId programId, Path file, String actor, Path rejectionsFile, LongConsumer progress) {
         Program program = programs.find(programId).orElseThrow(() -> new OpenCceException(
                 "program '" + programId + "' does not exist; create it first (for example with 'opencce demo')"));
         String source = file.getFileName().toString();
-        CustomerList list = CustomerListReader.read(new StringReader(new String(bytes, StandardCharsets.UTF_8)), source);
-        String sha256 = sha256(bytes);
-
-        List<BatchReport.Rejection> rejections = new ArrayList<>(list.rejections());
-        List<CustomerListRow> admitted = new ArrayList<>();
-        for (CustomerListRow row : list.rows()) {
-            Optional<String> reason = reasonToRefuse(program, row);
-            if (reason.isPresent()) {
-                rejections.add(new BatchReport.Rejection(row.line(), reason.get()));
-            } else {
-                admitted.add(row);
+        String sha256 = sha256(file);
+        Optional<ImportLog.Entry> before = imports.find(programId, KIND, sha256);
+        if (before.isPresent()) {
+            return new Result(alreadyImported(source, before.get()), Optional.empty());
+        }
+        try (RejectionsSink rejections = new RejectionsSink(rejectionsFile, LISTED_REJECTIONS)) {
+            BatchReport report;
+            try {
+                report = accounts.inTransaction(programId, batch -> apply(program, file, source, sha256, actor,
+                        batch, rejections, progress));
+            } catch (ImportedMeanwhile e) {
+                return new Result(alreadyImported(source, e.entry), Optional.empty());
             }
+            return new Result(report, rejections.published());
         }
-        rejections.sort((a, b) -> Long.compare(a.line(), b.line()));
+    }
 
-        if (imports.find(programId, KIND, sha256).isPresent()) {
-            return new BatchReport(source, list.read(), admitted.size(), rejections, true);
+    private BatchReport apply(Program program, Path file, String source, String sha256, String actor,
+            AccountStore.Batch batch, RejectionsSink rejections, LongConsumer progress) {
+        MessageDigest digest = newSha256();
+        int[] accepted = {0};
+        CustomerListReader.Summary summary;
+        try (InputStream in = new DigestInputStream(new Counting(open(file), progress), digest)) {
+            summary = CustomerListReader.read(CsvInput.utf8(in), source, chunkSize, (rows, rowRejections) -> {
+                List<BatchReport.Rejection> refused = new ArrayList<>(rowRejections);
+                List<CustomerListRow> admitted = new ArrayList<>(rows.size());
+                for (CustomerListRow row : rows) {
+                    Optional<String> reason = reasonToRefuse(program, row);
+                    if (reason.isPresent()) {
+                        refused.add(new BatchReport.Rejection(row.line(), reason.get()));
+                    } else {
+                        admitted.add(row);
+                    }
+                }
+                // A chunk covers consecutive lines, so sorting within it keeps the whole file in line order.
+                refused.sort(Comparator.comparingLong(BatchReport.Rejection::line));
+                rejections.addAll(refused);
+                store(program, admitted, batch);
+                accepted[0] += admitted.size();
+            });
+        } catch (IOException e) {
+            throw new OpenCceException("cannot read customer list " + file + ": " + e.getMessage(), e);
         }
-        List<AccountId> ids = accounts.assignIds(programId, admitted.stream()
+        if (!HexFormat.of().formatHex(digest.digest()).equals(sha256)) {
+            throw new OpenCceException("customer list " + file + " changed while it was being imported; nothing"
+                    + " was stored. Import it again once it is complete.");
+        }
+        BatchReport report = new BatchReport(source, summary.read(), accepted[0], summary.read() - accepted[0],
+                rejections.listed(), false);
+        if (rejections.count() != report.rejected()) {
+            throw new IllegalStateException("the rejections of " + source + " do not add up: " + rejections.count()
+                    + " written, " + report.rejected() + " counted");
+        }
+        if (!batch.recordImport(KIND, sha256, report, actor)) {
+            throw new ImportedMeanwhile(imports.find(program.id(), KIND, sha256).orElseThrow());
+        }
+        batch.audit(actor, "accounts.import", source + ": read " + report.read() + ", accepted "
+                + report.accepted() + ", rejected " + report.rejected());
+        // Inside the transaction: if the rejections file cannot be written, nothing is applied either.
+        rejections.publish();
+        return report;
+    }
+
+    /** Reserves ids, looks up the stored accounts and upserts, each once for the whole chunk. */
+    private static void store(Program program, List<CustomerListRow> admitted, AccountStore.Batch batch) {
+        if (admitted.isEmpty()) {
+            return;
+        }
+        List<AccountId> ids = batch.assignIds(admitted.stream()
                 .map(r -> new AccountStore.Key(r.utility(), r.accountNumber())).toList());
+        Map<AccountId, Account> existing = batch.find(ids);
         List<Account> updated = new ArrayList<>(admitted.size());
         for (int i = 0; i < admitted.size(); i++) {
             CustomerListRow row = admitted.get(i);
-            Optional<Account> existing = accounts.find(ids.get(i));
-            updated.add(fromRow(programId, ids.get(i), row, program.town(row.town()).orElseThrow(), existing));
+            updated.add(fromRow(program.id(), ids.get(i), row, program.town(row.town()).orElseThrow(),
+                    Optional.ofNullable(existing.get(ids.get(i)))));
         }
-        accounts.upsert(updated);
-        BatchReport report = new BatchReport(source, list.read(), admitted.size(), rejections, false);
-        imports.record(programId, KIND, sha256, report, actor);
-        audit.append(programId, actor, "accounts.import", source + ": read " + report.read() + ", accepted "
-                + report.accepted() + ", rejected " + report.rejected());
-        return report;
+        batch.upsert(updated);
+    }
+
+    private static BatchReport alreadyImported(String source, ImportLog.Entry entry) {
+        return new BatchReport(source, entry.read(), entry.accepted(), entry.rejected(), List.of(), true);
     }
 
     /** A row is refused when its town is not a member of the program or its utility does not serve that town. */
@@ -125,11 +219,77 @@ public final class CustomerListImport {
                 row.loadZone());
     }
 
-    static String sha256(byte[] bytes) {
+    /** The SHA-256 of the file's bytes, read in constant memory. */
+    static String sha256(Path file) {
+        MessageDigest digest = newSha256();
+        try (InputStream in = open(file)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+        } catch (IOException e) {
+            throw new OpenCceException("cannot read customer list " + file + ": " + e.getMessage(), e);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static InputStream open(Path file) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return Files.newInputStream(file);
+        } catch (NoSuchFileException e) {
+            throw new OpenCceException("customer list " + file + " does not exist; check the path");
+        } catch (AccessDeniedException e) {
+            throw new OpenCceException("customer list " + file + " cannot be read (permission denied); check its"
+                    + " permissions", e);
+        } catch (IOException e) {
+            throw new OpenCceException("cannot read customer list " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** Another import of the same file committed while this one ran: this one rolls back. */
+    private static final class ImportedMeanwhile extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient ImportLog.Entry entry;
+
+        ImportedMeanwhile(ImportLog.Entry entry) {
+            super("imported meanwhile", null, false, false);
+            this.entry = entry;
+        }
+    }
+
+    /** Counts the bytes read, for progress. */
+    private static final class Counting extends FilterInputStream {
+        private final LongConsumer progress;
+
+        Counting(InputStream in, LongConsumer progress) {
+            super(in);
+            this.progress = progress;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                progress.accept(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                progress.accept(n);
+            }
+            return n;
         }
     }
 }

@@ -13,14 +13,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.opencce.app.accounts.ImportBenchmark;
 import org.opencce.app.demo.DemoBuilder;
 import org.opencce.domain.OpenCceException;
 import org.opencce.domain.community.Account;
 import org.opencce.domain.community.AccountId;
 import org.opencce.domain.community.Product;
 import org.opencce.domain.community.Program;
+import org.opencce.domain.report.BatchReport;
 import org.opencce.domain.weather.HourlyWeather;
 import org.opencce.formats.reference.ReferenceData;
+import org.opencce.store.Database;
+import org.opencce.store.DatabaseSettings;
 import org.opencce.store.parquet.AggregationBenchmark;
 import org.opencce.store.parquet.ParquetIntervalStore;
 import picocli.CommandLine.Command;
@@ -31,7 +35,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code opencce bench …}: benchmarks that print one JSON line each, with their baselines measured in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks; each prints one JSON line with its own baselines measured in the same run.",
-        subcommands = BenchCommand.Aggregate.class)
+        subcommands = {BenchCommand.Aggregate.class, BenchCommand.Import.class})
 final class BenchCommand extends GroupCommand {
 
     /** {@code opencce bench aggregate}. */
@@ -180,6 +184,115 @@ final class BenchCommand extends GroupCommand {
                 System.err.println("opencce: could not delete the benchmark folder " + dir + ": " + e.getMessage());
             }
         }
+    }
+
+    /** {@code opencce bench import}. */
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = {"Customer-list import: writes a synthetic list (default 1,850,000 rows, about 250 MB) into a "
+                    + "temporary folder, imports it into a fresh embedded database there, and reports time, rows per "
+                    + "second and peak heap, with two baselines on the same file: reading and validating alone, and "
+                    + "PostgreSQL's COPY into a scratch table.",
+                "Run it as 'java -Xmx1g -jar opencce.jar bench import' to show the import fits in 1 GB of heap."})
+    static final class Import implements Runnable {
+        @Option(names = "--rows", paramLabel = "N",
+                description = "Rows in the list (default: ${DEFAULT-VALUE}, the size of a large utility list).",
+                defaultValue = "" + ImportBenchmark.DEFAULT_ROWS)
+        int rows;
+
+        @Option(names = "--seed", defaultValue = "42", paramLabel = "N", description = "Random seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--work-dir", paramLabel = "DIR",
+                description = "Where to write the temporary list and database (default: the system's temporary folder).")
+        Path workDir;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public void run() {
+            if (rows < 1) {
+                throw new OpenCceException("--rows must be at least 1, was " + rows);
+            }
+            Path dir = createWorkDir(workDir);
+            try {
+                Path list = dir.resolve("customer-list.csv");
+                progress(spec, "Writing a customer list of %,d rows...", rows);
+                long bytes = ImportBenchmark.writeList(list, rows, seed);
+
+                progress(spec, "Reading and validating it without a database (baseline)...");
+                ImportBenchmark.readOnly(list); // untimed: warms up the JVM and the file cache for both
+                long started = System.nanoTime();
+                int readOnlyRows = ImportBenchmark.readOnly(list);
+                double readOnlySeconds = (System.nanoTime() - started) / 1e9;
+
+                try (Database db = Database.open(DatabaseSettings.embedded(dir.resolve("data")))) {
+                    Program program = new DemoBuilder(ReferenceData.instance()).program(LocalDate.of(2025, 1, 1));
+                    db.programs().save(program);
+
+                    progress(spec, "COPY of the same file into a scratch table (baseline)...");
+                    started = System.nanoTime();
+                    long copied = ImportBenchmark.copyIntoScratchTable(db, list);
+                    double copySeconds = (System.nanoTime() - started) / 1e9;
+
+                    progress(spec, "Importing it...");
+                    ImportBenchmark.resetPeakHeap();
+                    started = System.nanoTime();
+                    BatchReport report = ImportBenchmark.importList(db, program, list);
+                    double importSeconds = (System.nanoTime() - started) / 1e9;
+                    long peakHeap = ImportBenchmark.peakHeapBytes();
+
+                    long stored = db.accounts().count(program.id());
+                    boolean agrees = stored == report.accepted() && report.read() == rows && readOnlyRows == rows
+                            && copied == rows && report.read() == report.accepted() + report.rejected();
+                    if (!agrees) {
+                        throw new OpenCceException("the import does not agree with the list: " + rows + " rows written, "
+                                + report.read() + " read, " + report.accepted() + " accepted but " + stored
+                                + " accounts stored, " + copied + " copied: the benchmark result would be meaningless");
+                    }
+
+                    Map<String, Object> result = new LinkedHashMap<>();
+                    result.put("bench", "import");
+                    result.put("date", Instant.now().atOffset(ZoneOffset.UTC).toLocalDate().toString());
+                    result.put("rows", rows);
+                    result.put("bytes", bytes);
+                    result.put("accepted", report.accepted());
+                    result.put("rejected", report.rejected());
+                    result.put("import_s", round(importSeconds));
+                    result.put("import_rows_per_s", Math.round(rows / importSeconds));
+                    result.put("read_only_s", round(readOnlySeconds));
+                    result.put("copy_s", round(copySeconds));
+                    result.put("import_vs_copy", round(importSeconds / copySeconds));
+                    result.put("peak_heap_mb", Math.round(peakHeap / 1e6));
+                    result.put("max_heap_mb", Math.round(Runtime.getRuntime().maxMemory() / 1e6));
+                    result.put("accounts_stored", stored);
+                    result.put("agrees", agrees);
+                    result.put("cores", Runtime.getRuntime().availableProcessors());
+                    result.put("java", System.getProperty("java.version"));
+                    Output.printJson(spec.commandLine().getOut(), result);
+                }
+            } finally {
+                Aggregate.deleteRecursively(dir);
+            }
+        }
+    }
+
+    private static Path createWorkDir(Path workDir) {
+        try {
+            return workDir == null ? Files.createTempDirectory("opencce-bench")
+                    : Files.createTempDirectory(Files.createDirectories(workDir), "opencce-bench");
+        } catch (IOException e) {
+            throw new OpenCceException("cannot create the benchmark's temporary folder: " + e.getMessage(), e);
+        }
+    }
+
+    private static void progress(CommandSpec spec, String format, Object... args) {
+        spec.commandLine().getErr().printf(format + "%n", args);
+        spec.commandLine().getErr().flush();
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
     }
 
     /** The fastest of several timed runs, and its result. */

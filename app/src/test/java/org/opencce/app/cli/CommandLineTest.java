@@ -98,6 +98,57 @@ class CommandLineTest {
     }
 
     @Test
+    void aListOfDuplicatesPrintsTheFirstRejectionsAndACountAndWritesThemAll() throws IOException {
+        String header = "Account Number,Utility,Town,Rate Class,Customer Name,Service Address,City,ZIP,Supply Status\n";
+        String row = "54077000101,Eversource,Pelham,R-1,Robin Hale,2 Buffam Rd,Pelham,01002,Basic Service\n";
+        Path list = dataDir.resolve("dups.csv");
+        Files.writeString(list, header + row.repeat(151));
+
+        Run run = opencce("accounts", "import", list.toString());
+
+        assertThat(run.exit).as(run.err).isZero();
+        Path rejections = dataDir.resolve("dups.csv.rejections.csv");
+        List<String> printed = run.out.lines().toList();
+        assertThat(printed).hasSize(1 + 20 + 1);
+        assertThat(printed.get(0)).isEqualTo("dups.csv: read 151 = accepted 1 + rejected 150");
+        assertThat(printed.get(1)).isEqualTo("  line 3: duplicate of line 2 (same utility and account number)");
+        assertThat(printed.get(20)).isEqualTo("  line 22: duplicate of line 2 (same utility and account number)");
+        assertThat(printed.get(21)).isEqualTo("  … and 130 more; all 150 are in " + rejections.toAbsolutePath());
+        assertThat(Files.readAllLines(rejections)).hasSize(151).last()
+                .isEqualTo("152,duplicate of line 2 (same utility and account number)");
+
+        // The same rows with CR LF are another file; --json lists every rejection, read back from the file.
+        Path crlf = dataDir.resolve("dups-crlf.csv");
+        Path elsewhere = dataDir.resolve("all-rejections.csv");
+        Files.writeString(crlf, (header + row.repeat(151)).replace("\n", "\r\n"));
+        Run json = opencce("accounts", "import", crlf.toString(), "--rejections", elsewhere.toString(), "--json");
+        assertThat(json.exit).as(json.err).isZero();
+        JsonNode result = Output.JSON.readTree(json.out);
+        assertThat(result.get("rejected").asInt()).isEqualTo(150);
+        assertThat(result.get("rejectionsFile").asText()).isEqualTo(elsewhere.toAbsolutePath().toString());
+        assertThat(result.get("rejections")).hasSize(150);
+        assertThat(result.get("rejections").get(149).get("line").asLong()).isEqualTo(152);
+        assertThat(json.out.lines().count()).as("one JSON line").isEqualTo(1);
+    }
+
+    @Test
+    void aLatin1ListFailsWithTheLineAndByteAndChangesNothing() throws IOException {
+        Path list = dataDir.resolve("latin1.csv");
+        Files.write(list, ("Account Number,Utility,Town,Rate Class,Customer Name,Service Address,City,ZIP,"
+                + "Supply Status\n54077000201,Eversource,Pelham,R-1,José Ruiz,2 Buffam Rd,Pelham,01002,BS\n")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+        Run run = opencce("accounts", "import", list.toString());
+
+        assertThat(run.exit).isEqualTo(1);
+        // The header is 92 bytes; "54077000201,Eversource,Pelham,R-1,Jos" is 37 more.
+        assertThat(run.err).contains("latin1.csv, line 2: the text is not UTF-8; save the file as \"CSV UTF-8\"")
+                .contains("byte 0xE9 at byte offset 129,");
+        Run again = opencce("accounts", "import", list.toString());
+        assertThat(again.exit).as("not recorded as imported").isEqualTo(1);
+    }
+
+    @Test
     void badInputGetsAMessageAndANonZeroExit() {
         Run badGrouping = opencce("load", "profile", "--by", "zone");
         assertThat(badGrouping.exit).isEqualTo(1);
@@ -113,7 +164,9 @@ class CommandLineTest {
         for (String[] command : new String[][] {{"--help"}, {"demo", "--help"}, {"serve", "--help"},
                 {"db", "migrate", "--help"}, {"db", "backup", "--help"}, {"db", "restore", "--help"},
                 {"accounts", "import", "--help"}, {"load", "profile", "--help"},
-                {"bench", "aggregate", "--help"}, {"users", "add", "--help"}}) {
+                {"bench", "aggregate", "--help"}, {"bench", "import", "--help"}, {"users", "add", "--help"},
+                {"users", "list", "--help"}, {"users", "disable", "--help"}, {"users", "enable", "--help"},
+                {"users", "remove", "--help"}}) {
             Run run = new Run(command, false);
             assertThat(run.exit).as(String.join(" ", command)).isZero();
             assertThat(run.out).contains("Usage: opencce");

@@ -1,7 +1,6 @@
 package org.opencce.formats.customerlist;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -10,28 +9,49 @@ import java.util.Optional;
  * ignoring case, spaces, underscores and punctuation ({@code Acct #} matches {@code acct}).
  */
 public enum CustomerListColumn {
-    ACCOUNT_NUMBER("account_number", true, "Account Number", "Account No", "Account #", "Acct #", "Acct No",
-            "Acct Number", "account_no", "Account", "utility_account_number", "Utility Account Number"),
-    UTILITY("utility", true, "Distribution Company", "Distribution Utility", "EDC", "Utility Name"),
-    TOWN("town", true, "Municipality", "Community"),
-    RATE_CLASS("rate_class", true, "Rate", "Rate Code", "Rate Class", "Tariff"),
-    CUSTOMER_NAME("customer_name", true, "Customer Name", "Name", "Account Name"),
-    SERVICE_STREET("service_street", true, "Service Address", "Street", "Service Street", "Address"),
-    SERVICE_CITY("service_city", true, "City", "Service City"),
-    SERVICE_ZIP("service_zip", true, "ZIP", "Zip Code", "Postal Code", "Service ZIP"),
-    SUPPLY_STATUS("supply_status", true, "Supplier", "Supply Status", "Generation Service", "Supply"),
-    LOW_INCOME("low_income", false, "Low Income", "LI", "Discount", "Low Income Discount"),
-    NET_METERED("net_metered", false, "Net Metered", "Net Metering", "NEM"),
-    LOAD_ZONE("load_zone", false, "Load Zone", "Zone");
+    ACCOUNT_NUMBER("account_number", "account number", 30, true, "Account Number", "Account No", "Account #",
+            "Acct #", "Acct No", "Acct Number", "account_no", "Account", "utility_account_number",
+            "Utility Account Number"),
+    UTILITY("utility", "utility", 50, true, "Distribution Company", "Distribution Utility", "EDC", "Utility Name"),
+    TOWN("town", "town", 100, true, "Municipality", "Community"),
+    RATE_CLASS("rate_class", "rate class", 10, true, "Rate", "Rate Code", "Rate Class", "Tariff"),
+    CUSTOMER_NAME("customer_name", "customer name", 200, true, "Customer Name", "Name", "Account Name"),
+    SERVICE_STREET("service_street", "service street", 200, true, "Service Address", "Street", "Service Street",
+            "Address"),
+    SERVICE_CITY("service_city", "service city", 100, true, "City", "Service City"),
+    SERVICE_ZIP("service_zip", "ZIP code", 10, true, "ZIP", "Zip Code", "Postal Code", "Service ZIP"),
+    SUPPLY_STATUS("supply_status", "supply status", 100, true, "Supplier", "Supply Status", "Generation Service",
+            "Supply"),
+    LOW_INCOME("low_income", "low income", 10, false, "Low Income", "LI", "Discount", "Low Income Discount"),
+    NET_METERED("net_metered", "net metered", 10, false, "Net Metered", "Net Metering", "NEM"),
+    LOAD_ZONE("load_zone", "load zone", 50, false, "Load Zone", "Zone");
 
     private final String canonical;
+    private final String label;
+    private final int maxLength;
     private final boolean required;
     private final List<String> aliases;
 
-    CustomerListColumn(String canonical, boolean required, String... aliases) {
+    CustomerListColumn(String canonical, String label, int maxLength, boolean required, String... aliases) {
         this.canonical = canonical;
+        this.label = label;
+        this.maxLength = maxLength;
         this.required = required;
         this.aliases = List.of(aliases);
+    }
+
+    /** What rejection messages call the column's value: "customer name", "ZIP code". */
+    public String label() {
+        return label;
+    }
+
+    /**
+     * The most characters (UTF-16 code units, after trimming) a value may have; a longer value rejects
+     * its row. The limits are generous for real names and addresses and keep one row from filling the
+     * database or the report (see docs/formats/customer-list.md).
+     */
+    public int maxLength() {
+        return maxLength;
     }
 
     /** The header {@link CustomerListWriter} writes, {@code account_number}. */
@@ -69,6 +89,14 @@ public enum CustomerListColumn {
     }
 
     static String key(String header) {
-        return header.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        // Called for values of every row too (supply status, load zone): a loop, not a regular expression.
+        StringBuilder key = new StringBuilder(header.length());
+        for (int i = 0; i < header.length(); i++) {
+            char c = Character.toLowerCase(header.charAt(i));
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                key.append(c);
+            }
+        }
+        return key.toString();
     }
 }

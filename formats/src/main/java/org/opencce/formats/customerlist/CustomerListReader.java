@@ -5,12 +5,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.opencce.domain.community.LoadZone;
 import org.opencce.domain.community.RateClass;
@@ -33,7 +34,13 @@ import org.opencce.formats.FormatException;
  * reading goes on; the second row for the same utility and account number is rejected as a duplicate of
  * the first accepted one. A file that is empty or lacks a required column cannot be read at all and
  * fails with a {@link FormatException} that lists the missing columns and the headers accepted for them.
- * Stateless and thread-safe.
+ * Text that is not UTF-8 fails the same way, with the line and byte offset of the first bad byte. A
+ * value longer than its column's {@link CustomerListColumn#maxLength() limit} or holding a control
+ * character (a NUL, an escape) rejects its row with the column, the length or the character's position.
+ *
+ * <p>{@link #read(Reader, String, int, ChunkHandler)} reads a list of any size in constant memory
+ * (apart from about 25 bytes per accepted account for the duplicate check); {@link #read(Reader, String)}
+ * collects a small list in memory. Stateless and thread-safe.
  */
 public final class CustomerListReader {
     private static final Set<String> BASIC_SERVICE_WORDS = Set.of("bs", "basic", "default", "defaultservice",
@@ -45,8 +52,24 @@ public final class CustomerListReader {
             "n", false, "no", false, "false", false, "0", false);
     private static final String RATE_CLASSES = Arrays.stream(RateClass.values()).map(RateClass::code)
             .collect(Collectors.joining(", "));
+    private static final Pattern SCIENTIFIC = Pattern.compile("\\d+(\\.\\d+)?[eE]\\+?\\d+");
+    private static final Pattern ACCOUNT_NUMBER = Pattern.compile("[0-9A-Za-z-]{4,30}");
+    private static final Pattern ZIP = Pattern.compile("\\d{5}(-\\d{4})?");
+    private static final Pattern ZIP_WITHOUT_LEADING_ZERO = Pattern.compile("[12]\\d{3}");
+    private static final Map<LoadZone, String> ZONE_NAME_KEYS = Arrays.stream(LoadZone.values())
+            .collect(Collectors.toMap(z -> z, z -> CustomerListColumn.key(z.displayName())));
+    /*
+     * A list repeats a handful of spellings of utilities and rate classes millions of times; parsing
+     * each spelling once keeps regular expressions out of the per-row path. Bounded by the size of
+     * the value (at most 50 and 10 characters) times the spellings seen, and shared by all readers.
+     */
+    private static final Map<String, Optional<Utility>> UTILITIES = new BoundedCache<>(1_000);
+    private static final Map<String, Optional<RateClass>> RATE_CLASS_CODES = new BoundedCache<>(1_000);
     private static final String LOAD_ZONES = Arrays.stream(LoadZone.values()).map(Enum::name)
             .collect(Collectors.joining(", "));
+
+    /** Records per chunk of {@link #read(Reader, String)}: the size matters only for memory. */
+    private static final int DEFAULT_CHUNK = 10_000;
 
     private CustomerListReader() {
     }
@@ -55,68 +78,136 @@ public final class CustomerListReader {
         return read(CsvInput.open(file), file.getFileName().toString());
     }
 
-    /** Reads a customer list from {@code reader}, closing it; {@code source} names it in the report. */
+    /**
+     * Reads a whole customer list from {@code reader} into memory, closing it; {@code source} names it in
+     * the report. For small lists and tests; {@link #read(Reader, String, int, ChunkHandler)} reads a list
+     * of any size in constant memory.
+     */
     public static CustomerList read(Reader reader, String source) {
-        List<CsvInput.Line> lines = CsvInput.readAll(reader, source);
-        if (lines.isEmpty() || lines.stream().allMatch(CsvInput.Line::isBlank)) {
-            throw new FormatException(source, "the file is empty; a customer list needs a header row with the"
-                    + " columns " + describe(requiredColumns()));
-        }
-        int headerIndex = 0;
-        while (lines.get(headerIndex).isBlank()) {
-            headerIndex++;
-        }
-        CsvInput.Line header = lines.get(headerIndex);
-        Map<CustomerListColumn, Integer> columns = new EnumMap<>(CustomerListColumn.class);
-        List<String> ignored = new ArrayList<>();
-        for (int i = 0; i < header.size(); i++) {
-            String name = header.field(i);
-            Optional<CustomerListColumn> column = CustomerListColumn.forHeader(name);
-            if (column.isEmpty()) {
-                if (!name.isEmpty()) {
-                    ignored.add(name);
-                }
-                continue;
-            }
-            Integer earlier = columns.putIfAbsent(column.get(), i);
-            if (earlier != null) {
-                throw new FormatException(source, header.number(), "columns '" + header.field(earlier) + "' and '"
-                        + name + "' both mean " + column.get().canonical() + "; keep one of them");
-            }
-        }
-        List<CustomerListColumn> missing = requiredColumns().stream().filter(c -> !columns.containsKey(c)).toList();
-        if (!missing.isEmpty()) {
-            throw new FormatException(source, header.number(), "the customer list lacks the required column"
-                    + (missing.size() > 1 ? "s " : " ") + describe(missing) + "; its header has "
-                    + header.record().toList());
-        }
-
-        int read = 0;
         List<CustomerListRow> rows = new ArrayList<>();
         List<BatchReport.Rejection> rejections = new ArrayList<>();
-        Map<String, Long> lineByAccount = new HashMap<>();
-        for (CsvInput.Line line : lines.subList(headerIndex + 1, lines.size())) {
-            if (line.isBlank()) {
-                continue;
-            }
-            read++;
-            List<String> problems = new ArrayList<>();
-            CustomerListRow row = row(line, header.size(), columns, problems);
-            if (row != null) {
-                String key = row.utility() + "/" + row.accountNumber().value().toUpperCase(Locale.ROOT);
-                Long first = lineByAccount.putIfAbsent(key, line.number());
-                if (first != null) {
-                    problems.add("duplicate of line " + first + " (same utility and account number)");
-                    row = null;
+        Summary summary = read(reader, source, DEFAULT_CHUNK, (chunkRows, chunkRejections) -> {
+            rows.addAll(chunkRows);
+            rejections.addAll(chunkRejections);
+        });
+        return new CustomerList(source, summary.read(), rows, rejections, summary.ignoredColumns());
+    }
+
+    /**
+     * Reads a customer list from {@code reader} and hands it to {@code handler} in chunks of about
+     * {@code chunkSize} records, in file order, holding only one chunk (and the duplicate check's compact
+     * set of account keys) in memory. Closes the reader.
+     *
+     * @return the counts of the whole list, once every chunk has been handled
+     * @throws FormatException if the list cannot be read at all (empty, a required column missing, not
+     *     UTF-8, an unclosed quote); chunks before the failure have been handed over already, so a caller
+     *     that stores them must do so in a transaction it can roll back
+     */
+    public static Summary read(Reader reader, String source, int chunkSize, ChunkHandler handler) {
+        if (chunkSize < 1) {
+            throw new IllegalArgumentException("chunk size must be positive, was " + chunkSize);
+        }
+        try (CsvInput.Records records = CsvInput.records(reader, source)) {
+            CsvInput.Line header = null;
+            while (records.hasNext()) {
+                CsvInput.Line line = records.next();
+                if (!line.isBlank()) {
+                    header = line;
+                    break;
                 }
             }
-            if (row == null) {
-                rejections.add(new BatchReport.Rejection(line.number(), String.join("; ", problems)));
-            } else {
-                rows.add(row);
+            if (header == null) {
+                throw new FormatException(source, "the file is empty; a customer list needs a header row with the"
+                        + " columns " + describe(requiredColumns()));
+            }
+            Map<CustomerListColumn, Integer> columns = new EnumMap<>(CustomerListColumn.class);
+            List<String> ignored = new ArrayList<>();
+            for (int i = 0; i < header.size(); i++) {
+                String name = header.field(i);
+                Optional<CustomerListColumn> column = CustomerListColumn.forHeader(name);
+                if (column.isEmpty()) {
+                    if (!name.isEmpty()) {
+                        ignored.add(shortened(name));
+                    }
+                    continue;
+                }
+                Integer earlier = columns.putIfAbsent(column.get(), i);
+                if (earlier != null) {
+                    throw new FormatException(source, header.number(), "columns '" + header.field(earlier) + "' and '"
+                            + name + "' both mean " + column.get().canonical() + "; keep one of them");
+                }
+            }
+            List<CustomerListColumn> missing = requiredColumns().stream().filter(c -> !columns.containsKey(c))
+                    .toList();
+            if (!missing.isEmpty()) {
+                throw new FormatException(source, header.number(), "the customer list lacks the required column"
+                        + (missing.size() > 1 ? "s " : " ") + describe(missing) + "; its header has "
+                        + header.record().toList().stream().map(CustomerListReader::shortened).toList());
+            }
+
+            int read = 0;
+            int accepted = 0;
+            List<CustomerListRow> rows = new ArrayList<>();
+            List<BatchReport.Rejection> rejections = new ArrayList<>();
+            AccountKeys firstLineByAccount = new AccountKeys();
+            while (records.hasNext()) {
+                CsvInput.Line line = records.next();
+                if (line.isBlank()) {
+                    continue;
+                }
+                read++;
+                List<String> problems = new ArrayList<>();
+                CustomerListRow row = row(line, header.size(), columns, problems);
+                if (row != null) {
+                    long first = firstLineByAccount.putIfAbsent(row.utility(),
+                            row.accountNumber().value().toUpperCase(Locale.ROOT), line.number());
+                    if (first >= 0) {
+                        problems.add("duplicate of line " + first + " (same utility and account number)");
+                        row = null;
+                    }
+                }
+                if (row == null) {
+                    rejections.add(new BatchReport.Rejection(line.number(), String.join("; ", problems)));
+                } else {
+                    rows.add(row);
+                    accepted++;
+                }
+                if (rows.size() + rejections.size() >= chunkSize) {
+                    handler.handle(rows, rejections);
+                    rows = new ArrayList<>();
+                    rejections = new ArrayList<>();
+                }
+            }
+            if (!rows.isEmpty() || !rejections.isEmpty()) {
+                handler.handle(rows, rejections);
+            }
+            return new Summary(source, read, accepted, read - accepted, ignored);
+        }
+    }
+
+    /** Receives a customer list chunk by chunk. */
+    @FunctionalInterface
+    public interface ChunkHandler {
+        /**
+         * One chunk: the accepted rows and the rejections of consecutive records, each list in line order.
+         * The lists are the handler's to keep.
+         */
+        void handle(List<CustomerListRow> rows, List<BatchReport.Rejection> rejections);
+    }
+
+    /**
+     * What a chunked read found in the whole list: {@code read = accepted + rejected}, and the header
+     * columns it did not use. Immutable and thread-safe.
+     */
+    public record Summary(String source, int read, int accepted, int rejected, List<String> ignoredColumns) {
+        public Summary {
+            Objects.requireNonNull(source, "source");
+            ignoredColumns = List.copyOf(ignoredColumns);
+            if (read != accepted + rejected) {
+                throw new IllegalArgumentException("customer list " + source + " does not add up: read " + read
+                        + " ≠ accepted " + accepted + " + rejected " + rejected);
             }
         }
-        return new CustomerList(source, read, rows, rejections, ignored);
     }
 
     /** The row, or null with the reasons added to {@code problems}. */
@@ -132,7 +223,18 @@ public final class CustomerListReader {
             }
         }
         Map<CustomerListColumn, String> v = new EnumMap<>(CustomerListColumn.class);
-        columns.forEach((column, index) -> v.put(column, line.field(index)));
+        boolean usable = true;
+        for (Map.Entry<CustomerListColumn, Integer> column : columns.entrySet()) {
+            String value = line.field(column.getValue());
+            if (isStorable(column.getKey(), value, problems)) {
+                v.put(column.getKey(), value);
+            } else {
+                usable = false;
+            }
+        }
+        if (!usable) {
+            return null;
+        }
 
         UtilityAccountNumber account = accountNumber(v.get(CustomerListColumn.ACCOUNT_NUMBER), problems);
         Utility utility = utility(v.get(CustomerListColumn.UTILITY), problems);
@@ -157,6 +259,39 @@ public final class CustomerListReader {
                 netMetered != null && netMetered, zone);
     }
 
+    /**
+     * Whether a value can be stored and shown as it is: not longer than its column's limit, and free of
+     * control characters. Line breaks and tabs may stand in a quoted value (an address on two lines);
+     * other C0 controls (NUL above all, which PostgreSQL cannot store in text), DEL and the C1 controls
+     * U+0080–U+009F (Windows-1252 text decoded as Latin-1 produces them) cannot.
+     */
+    private static boolean isStorable(CustomerListColumn column, String value, List<String> problems) {
+        if (value.length() > column.maxLength()) {
+            problems.add(String.format(Locale.ROOT, "%s is %,d characters long; at most %d are allowed",
+                    column.label(), value.length(), column.maxLength()));
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (isControl(c)) {
+                problems.add(String.format(Locale.ROOT, "%s contains the control character U+%04X%s at character"
+                        + " %d; delete it (a file exported as \"CSV UTF-8\" has none)", column.label(), (int) c,
+                        c == 0 ? " (NUL)" : "", i + 1));
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isControl(char c) {
+        return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F);
+    }
+
+    /** A header as messages show it: at most 40 characters, so a garbled header cannot flood a message. */
+    private static String shortened(String header) {
+        return header.length() <= 40 ? header : header.substring(0, 40) + "…";
+    }
+
     private static String required(String value, String what, List<String> problems) {
         if (value.isEmpty()) {
             problems.add(what + " is missing");
@@ -169,12 +304,12 @@ public final class CustomerListReader {
             problems.add("account number is missing");
             return null;
         }
-        if (value.matches("\\d+(\\.\\d+)?[eE]\\+?\\d+")) {
+        if (SCIENTIFIC.matcher(value).matches()) {
             problems.add("account number '" + value + "' was turned into a number in scientific notation by a"
                     + " spreadsheet; format the column as text and export the list again");
             return null;
         }
-        if (!value.matches("[0-9A-Za-z-]{4,30}")) {
+        if (!ACCOUNT_NUMBER.matcher(value).matches()) {
             problems.add("account number '" + value + "' must be 4 to 30 letters, digits or dashes");
             return null;
         }
@@ -186,7 +321,7 @@ public final class CustomerListReader {
             problems.add("utility is missing");
             return null;
         }
-        Optional<Utility> utility = Utility.parse(value);
+        Optional<Utility> utility = UTILITIES.computeIfAbsent(value, Utility::parse);
         if (utility.isEmpty()) {
             problems.add("utility '" + value + "' is not one of Eversource, National Grid");
             return null;
@@ -199,7 +334,7 @@ public final class CustomerListReader {
             problems.add("rate class is missing");
             return null;
         }
-        Optional<RateClass> rateClass = RateClass.parse(value);
+        Optional<RateClass> rateClass = RATE_CLASS_CODES.computeIfAbsent(value, RateClass::parse);
         if (rateClass.isEmpty()) {
             problems.add("rate class '" + value + "' is not one of " + RATE_CLASSES);
             return null;
@@ -210,9 +345,9 @@ public final class CustomerListReader {
     private static String zip(String value, List<String> problems) {
         if (value.isEmpty()) {
             problems.add("ZIP code is missing");
-        } else if (!value.matches("\\d{5}(-\\d{4})?")) {
+        } else if (!ZIP.matcher(value).matches()) {
             // Massachusetts ZIP codes start with 0; spreadsheets drop it when they take the column for a number.
-            String hint = value.matches("[12]\\d{3}") ? " (a spreadsheet may have dropped its leading zero: 0"
+            String hint = ZIP_WITHOUT_LEADING_ZERO.matcher(value).matches() ? " (a spreadsheet may have dropped its leading zero: 0"
                     + value + "?)" : "";
             problems.add("ZIP code '" + value + "' must be 5 digits" + hint);
         }
@@ -255,7 +390,7 @@ public final class CustomerListReader {
         }
         String key = CustomerListColumn.key(value);
         for (LoadZone zone : LoadZone.values()) {
-            if (key.equals(zone.name().toLowerCase(Locale.ROOT)) || key.equals(CustomerListColumn.key(zone.displayName()))) {
+            if (key.equals(zone.name().toLowerCase(Locale.ROOT)) || key.equals(ZONE_NAME_KEYS.get(zone))) {
                 return zone;
             }
         }
@@ -279,5 +414,28 @@ public final class CustomerListReader {
 
     private static String describe(List<CustomerListColumn> columns) {
         return columns.stream().map(CustomerListColumn::describe).collect(Collectors.joining("; "));
+    }
+
+    /** A thread-safe map that stops growing at {@code capacity} entries (and then just computes). */
+    private static final class BoundedCache<K, V> extends java.util.concurrent.ConcurrentHashMap<K, V> {
+        private static final long serialVersionUID = 1L;
+        private final int capacity;
+
+        BoundedCache(int capacity) {
+            this.capacity = capacity;
+        }
+
+        @Override
+        public V computeIfAbsent(K key, java.util.function.Function<? super K, ? extends V> compute) {
+            V known = get(key);
+            if (known != null) {
+                return known;
+            }
+            V value = compute.apply(key);
+            if (size() < capacity) {
+                putIfAbsent(key, value);
+            }
+            return value;
+        }
     }
 }

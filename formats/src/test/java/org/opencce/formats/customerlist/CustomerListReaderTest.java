@@ -242,4 +242,152 @@ class CustomerListReaderTest {
                 .hasMessageStartingWith("quote.csv")
                 .hasMessageContaining("check for an unclosed quote");
     }
+
+    private static final String HEADER = "account_number,utility,town,rate_class,customer_name,service_street,"
+            + "service_city,service_zip,supply_status,low_income,net_metered,load_zone\n";
+
+    private static CustomerList readText(String rows) {
+        return CustomerListReader.read(new StringReader(HEADER + rows), "list.csv");
+    }
+
+    private static String row(String account, String name, String street, String city, String zone) {
+        return account + ",Eversource,Amherst,R-1," + name + "," + street + "," + city + ",01002,BS,N,N," + zone + "\n";
+    }
+
+    @Test
+    void aNulInAFieldRejectsItsRowWithTheLineAndNotTheFile() {
+        CustomerList list = readText(row("54000000001", "Ann Able", "1 Main St", "Amherst", "")
+                + row("54000000002", "Jo\u0000e", "2 Main St", "Amherst", "")
+                + row("54000000003", "Cy Crane", "3 Main St", "Am\u001Bherst", ""));
+
+        assertThat(list.accepted()).isEqualTo(1);
+        assertThat(list.rejections()).containsExactly(
+                new BatchReport.Rejection(3, "customer name contains the control character U+0000 (NUL) at"
+                        + " character 3; delete it (a file exported as \"CSV UTF-8\" has none)"),
+                new BatchReport.Rejection(4, "service city contains the control character U+001B at character 3;"
+                        + " delete it (a file exported as \"CSV UTF-8\" has none)"));
+    }
+
+    @Test
+    void c1ControlsAndDeleteAreControlCharactersButTabsAndLineBreaksAreNot() {
+        CustomerList list = readText(row("54000000001", "\"Ann\tAble\"", "\"Unit 1\r\n1 Main St\"", "Amherst", "")
+                + row("54000000002", "Bo\u0085b", "2 Main St", "Amherst", "")
+                + row("54000000003", "Cy", "3 Main\u007F St", "Amherst", "")
+                + row("54000000004", "Di\u009F", "4 Main St", "Amherst", "")
+                + row("54000000005", "Ed\u00A0Eddy", "5 Main St", "Amherst", ""));
+
+        // U+00A0 (no-break space) is the first character after the C1 block: an ordinary character.
+        assertThat(list.rows()).extracting(r -> r.accountNumber().value()).containsExactly("54000000001",
+                "54000000005");
+        assertThat(list.rejections()).extracting(BatchReport.Rejection::line, BatchReport.Rejection::reason)
+                .containsExactly(
+                        tuple(4L, "customer name contains the control character U+0085 at character 3; delete it"
+                                + " (a file exported as \"CSV UTF-8\" has none)"),
+                        tuple(5L, "service street contains the control character U+007F at character 7; delete it"
+                                + " (a file exported as \"CSV UTF-8\" has none)"),
+                        tuple(6L, "customer name contains the control character U+009F at character 3; delete it"
+                                + " (a file exported as \"CSV UTF-8\" has none)"));
+    }
+
+    @Test
+    void aMillionCharacterNameIsRejectedWithItsLength() {
+        CustomerList list = readText(row("54000000001", "N".repeat(1_000_000), "1 Main St", "Amherst", ""));
+
+        assertThat(list.rows()).isEmpty();
+        assertThat(list.rejections()).containsExactly(new BatchReport.Rejection(2,
+                "customer name is 1,000,000 characters long; at most 200 are allowed"));
+    }
+
+    @Test
+    void everyTextFieldHasItsDocumentedLimit() {
+        // At the limit a value is accepted; one character more rejects the row.
+        CustomerList list = readText(row("54000000001", "N".repeat(200), "S".repeat(200), "C".repeat(100), "")
+                + row("54000000002", "N".repeat(201), "2 Main St", "Amherst", "")
+                + row("54000000003", "Ann", "S".repeat(201), "Amherst", "")
+                + row("54000000004", "Ann", "4 Main St", "C".repeat(101), "")
+                + row("5".repeat(31), "Ann", "5 Main St", "Amherst", "")
+                + "54000000006,Eversource," + "T".repeat(101) + ",R-1,Ann,6 Main St,Amherst,01002,BS,N,N,\n"
+                + "54000000007,Eversource,Amherst,R-1,Ann,7 Main St,Amherst,01002," + "S".repeat(101) + ",N,N,\n");
+
+        assertThat(list.rows()).extracting(r -> r.accountNumber().value()).containsExactly("54000000001");
+        assertThat(list.rejections()).extracting(BatchReport.Rejection::reason).containsExactly(
+                "customer name is 201 characters long; at most 200 are allowed",
+                "service street is 201 characters long; at most 200 are allowed",
+                "service city is 101 characters long; at most 100 are allowed",
+                "account number is 31 characters long; at most 30 are allowed",
+                "town is 101 characters long; at most 100 are allowed",
+                "supply status is 101 characters long; at most 100 are allowed");
+        assertThat(CustomerListColumn.CUSTOMER_NAME.maxLength()).isEqualTo(200);
+    }
+
+    @Test
+    void loadZonesAreReadByCodeByIsoNeSheetNameAndByFullName() {
+        String[] zones = {"WCMASS", "NEMASSBOST", "SEMASS", "Northeast Massachusetts and Boston",
+            "Southeast Massachusetts", "Western/Central Massachusetts", "nema", "Sema", "", "NEMASS"};
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < zones.length; i++) {
+            rows.append(row("5400000000" + i, "Ann", i + " Main St", "Amherst", "\"" + zones[i] + "\""));
+        }
+        CustomerList list = readText(rows.toString());
+
+        assertThat(list.rows()).extracting(CustomerListRow::loadZone).containsExactly(LoadZone.WCMA, LoadZone.NEMA,
+                LoadZone.SEMA, LoadZone.NEMA, LoadZone.SEMA, LoadZone.WCMA, LoadZone.NEMA, LoadZone.SEMA,
+                LoadZone.WCMA);
+        assertThat(list.rejections()).containsExactly(
+                new BatchReport.Rejection(11, "load zone 'NEMASS' is not one of WCMA, NEMA, SEMA"));
+    }
+
+    @Test
+    void eachMissingOrMalformedValueHasItsOwnMessage() {
+        CustomerList list = readText(
+                ",,Amherst,,Ann,1 Main St,Amherst,,BS,N,N,\n"
+                + "A 1,Eversource,Amherst,R-1,Ann,1 Main St,Amherst,01002,unknown,N,N,\n"
+                + "54000000003,Eversource,Amherst,R-1,Ann,,Amherst,1002-12,Basic,N,N,\n"
+                + "1.2e5,Eversource,Amherst,R-1,Ann,1 Main St,Amherst,01002,Basic Service Fixed,Y,N,\n");
+
+        assertThat(list.rejections()).containsExactly(
+                new BatchReport.Rejection(2, "account number is missing; utility is missing; rate class is missing;"
+                        + " ZIP code is missing"),
+                new BatchReport.Rejection(3, "account number 'A 1' must be 4 to 30 letters, digits or dashes;"
+                        + " supply status 'unknown' is not known (write Basic Service, or Competitive or the"
+                        + " supplier's name)"),
+                new BatchReport.Rejection(4, "service street is missing; ZIP code '1002-12' must be 5 digits"),
+                new BatchReport.Rejection(5, "account number '1.2e5' was turned into a number in scientific"
+                        + " notation by a spreadsheet; format the column as text and export the list again"));
+    }
+
+    @Test
+    void duplicatesIgnoreTheCaseOfTheAccountNumber() {
+        CustomerList list = readText(row("ab-1234", "Ann", "1 Main St", "Amherst", "")
+                + row("AB-1234", "Ann", "1 Main St", "Amherst", ""));
+
+        assertThat(list.rejections()).containsExactly(
+                new BatchReport.Rejection(3, "duplicate of line 2 (same utility and account number)"));
+    }
+
+    @Test
+    void aChunkedReadHandsOverConsecutiveRecordsInLineOrder() {
+        String text = HEADER + row("54000000001", "Ann", "1 Main St", "Amherst", "")
+                + row("54000000002", "Bo", "2 Main St", "Amherst", "ZZ")
+                + "\n"
+                + row("54000000003", "Cy", "3 Main St", "Amherst", "")
+                + row("54000000001", "Ann", "1 Main St", "Amherst", "")
+                + row("54000000005", "Ed", "5 Main St", "Amherst", "");
+        java.util.List<String> chunks = new java.util.ArrayList<>();
+
+        CustomerListReader.Summary summary = CustomerListReader.read(new StringReader(text), "list.csv", 2,
+                (rows, rejections) -> chunks.add(rows.stream().map(r -> "+" + r.line()).toList() + " "
+                        + rejections.stream().map(r -> "-" + r.line()).toList()));
+
+        // Line 4 is blank; two records per chunk.
+        assertThat(chunks).containsExactly("[+2] [-3]", "[+5] [-6]", "[+7] []");
+        assertThat(summary).isEqualTo(new CustomerListReader.Summary("list.csv", 5, 3, 2, java.util.List.of()));
+    }
+
+    @Test
+    void aChunkSizeBelowOneIsAProgrammingError() {
+        assertThatThrownBy(() -> CustomerListReader.read(new StringReader(HEADER), "list.csv", 0, (r, j) -> { }))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("chunk size must be positive, was 0");
+    }
 }

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -24,6 +25,7 @@ import org.opencce.domain.community.ServiceAddress;
 import org.opencce.domain.community.SupplyStatus;
 import org.opencce.domain.community.Utility;
 import org.opencce.domain.community.UtilityAccountNumber;
+import org.opencce.domain.report.BatchReport;
 import org.opencce.store.AccountQuery;
 import org.opencce.store.AccountStore;
 import org.opencce.store.Page;
@@ -58,37 +60,41 @@ public final class PgAccountStore implements AccountStore {
         if (keys.isEmpty()) {
             return List.of();
         }
+        return Sql.inTransaction(jdbi, "assign account ids in " + program, h -> assignIds(h, program, keys));
+    }
+
+    private static List<AccountId> assignIds(Handle h, ProgramId program, List<Key> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
         List<String> utilities = new ArrayList<>(keys.size());
         List<String> numbers = new ArrayList<>(keys.size());
         for (Key key : keys) {
             utilities.add(key.utility().name());
             numbers.add(key.number().value());
         }
-        Map<Key, AccountId> ids = Sql.inTransaction(jdbi, "assign account ids in " + program, h -> {
-            h.createUpdate("INSERT INTO account_ids (program_id, utility, utility_account_number)"
-                    + " SELECT :program, k.utility, k.number"
-                    + " FROM unnest(:utilities, :numbers) WITH ORDINALITY AS k(utility, number, ord)"
-                    + " WHERE NOT EXISTS (SELECT 1 FROM account_ids a WHERE a.program_id = :program"
-                    + "   AND a.utility = k.utility AND a.utility_account_number = k.number)"
-                    + " GROUP BY k.utility, k.number ORDER BY min(k.ord)"
-                    + " ON CONFLICT DO NOTHING")
-                    .bind("program", program.value())
-                    .bindArray("utilities", String.class, utilities)
-                    .bindArray("numbers", String.class, numbers)
-                    .execute();
-            Map<Key, AccountId> found = new HashMap<>();
-            h.createQuery("SELECT a.id, a.utility, a.utility_account_number FROM account_ids a"
-                    + " JOIN (SELECT DISTINCT utility, number FROM unnest(:utilities, :numbers) AS k(utility, number)) k"
-                    + "   ON a.utility = k.utility AND a.utility_account_number = k.number"
-                    + " WHERE a.program_id = :program")
-                    .bind("program", program.value())
-                    .bindArray("utilities", String.class, utilities)
-                    .bindArray("numbers", String.class, numbers)
-                    .map((rs, ctx) -> Map.entry(new Key(Utility.valueOf(rs.getString(2)),
-                            new UtilityAccountNumber(rs.getString(3))), new AccountId(rs.getLong(1))))
-                    .forEach(e -> found.put(e.getKey(), e.getValue()));
-            return found;
-        });
+        h.createUpdate("INSERT INTO account_ids (program_id, utility, utility_account_number)"
+                + " SELECT :program, k.utility, k.number"
+                + " FROM unnest(:utilities, :numbers) WITH ORDINALITY AS k(utility, number, ord)"
+                + " WHERE NOT EXISTS (SELECT 1 FROM account_ids a WHERE a.program_id = :program"
+                + "   AND a.utility = k.utility AND a.utility_account_number = k.number)"
+                + " GROUP BY k.utility, k.number ORDER BY min(k.ord)"
+                + " ON CONFLICT DO NOTHING")
+                .bind("program", program.value())
+                .bindArray("utilities", String.class, utilities)
+                .bindArray("numbers", String.class, numbers)
+                .execute();
+        Map<Key, AccountId> ids = new HashMap<>();
+        h.createQuery("SELECT a.id, a.utility, a.utility_account_number FROM account_ids a"
+                + " JOIN (SELECT DISTINCT utility, number FROM unnest(:utilities, :numbers) AS k(utility, number)) k"
+                + "   ON a.utility = k.utility AND a.utility_account_number = k.number"
+                + " WHERE a.program_id = :program")
+                .bind("program", program.value())
+                .bindArray("utilities", String.class, utilities)
+                .bindArray("numbers", String.class, numbers)
+                .map((rs, ctx) -> Map.entry(new Key(Utility.valueOf(rs.getString(2)),
+                        new UtilityAccountNumber(rs.getString(3))), new AccountId(rs.getLong(1))))
+                .forEach(e -> ids.put(e.getKey(), e.getValue()));
         List<AccountId> result = new ArrayList<>(keys.size());
         for (Key key : keys) {
             AccountId id = ids.get(key);
@@ -113,6 +119,17 @@ public final class PgAccountStore implements AccountStore {
         if (accounts.isEmpty()) {
             return;
         }
+        try {
+            jdbi.useTransaction(h -> upsert(h, accounts));
+        } catch (JdbiException e) {
+            throw Sql.failure("store " + accounts.size() + " accounts", e);
+        }
+    }
+
+    private static void upsert(Handle h, List<Account> accounts) {
+        if (accounts.isEmpty()) {
+            return;
+        }
         Map<Long, Account> byId = new LinkedHashMap<>();
         for (Account a : accounts) {
             byId.put(a.id().value(), a);
@@ -120,7 +137,7 @@ public final class PgAccountStore implements AccountStore {
         List<Account> distinct = new ArrayList<>(byId.values());
         long maxId = byId.keySet().stream().mapToLong(Long::longValue).max().orElse(0);
         try {
-            storeAll(distinct, maxId);
+            storeAll(h, distinct, maxId);
         } catch (JdbiException e) {
             String what = "Could not store " + distinct.size() + " accounts: ";
             Optional<String> constraint = Sql.violated(e, Sql.FOREIGN_KEY_VIOLATION);
@@ -136,23 +153,106 @@ public final class PgAccountStore implements AccountStore {
         }
     }
 
-    private void storeAll(List<Account> distinct, long maxId) {
-        jdbi.inTransaction(h -> {
-            boolean aheadOfSequence = isAheadOfSequence(h, maxId);
-            if (aheadOfSequence) {
-                // Ids given by the caller beyond the sequence (fixtures, restores): keep concurrent
-                // assignIds out until the sequence has been moved past them.
-                h.execute("LOCK TABLE account_ids IN SHARE ROW EXCLUSIVE MODE");
+    private static void storeAll(Handle h, List<Account> distinct, long maxId) {
+        boolean aheadOfSequence = isAheadOfSequence(h, maxId);
+        if (aheadOfSequence) {
+            // Ids given by the caller beyond the sequence (fixtures, restores): keep concurrent
+            // assignIds out until the sequence has been moved past them.
+            h.execute("LOCK TABLE account_ids IN SHARE ROW EXCLUSIVE MODE");
+        }
+        for (int from = 0; from < distinct.size(); from += CHUNK) {
+            upsertChunk(h, distinct.subList(from, Math.min(distinct.size(), from + CHUNK)));
+        }
+        if (aheadOfSequence) {
+            h.createQuery("SELECT setval('account_id_seq', (SELECT max(id) FROM account_ids))").mapTo(Long.class)
+                    .one();
+        }
+    }
+
+    /**
+     * Runs {@code work} on one handle in one transaction. A failure inside rolls everything back: the
+     * accounts, the reserved ids (the sequence itself moves on, as PostgreSQL sequences do, leaving a
+     * gap), the import log entry and the audit entry. If the process dies, the server sees the
+     * connection drop and rolls back the same way.
+     */
+    @Override
+    public <T> T inTransaction(ProgramId program, Function<Batch, T> work) {
+        Objects.requireNonNull(program, "program");
+        try {
+            return jdbi.inTransaction(h -> {
+                PgBatch batch = new PgBatch(h, program);
+                try {
+                    return work.apply(batch);
+                } finally {
+                    batch.open = false;
+                }
+            });
+        } catch (JdbiException e) {
+            throw Sql.failure("store the accounts of " + program + " (nothing was stored)", e);
+        }
+    }
+
+    /** The operations of one transaction, on its handle. */
+    private static final class PgBatch implements Batch {
+        private final Handle h;
+        private final ProgramId program;
+        private boolean open = true;
+
+        PgBatch(Handle h, ProgramId program) {
+            this.h = h;
+            this.program = program;
+        }
+
+        @Override
+        public List<AccountId> assignIds(List<Key> keys) {
+            checkOpen();
+            return PgAccountStore.assignIds(h, program, keys);
+        }
+
+        @Override
+        public Map<AccountId, Account> find(List<AccountId> ids) {
+            checkOpen();
+            Map<AccountId, Account> found = new HashMap<>();
+            if (ids.isEmpty()) {
+                return found;
             }
-            for (int from = 0; from < distinct.size(); from += CHUNK) {
-                upsertChunk(h, distinct.subList(from, Math.min(distinct.size(), from + CHUNK)));
+            h.createQuery("SELECT " + COLUMNS + " FROM accounts WHERE id = ANY(:ids) AND program_id = :program")
+                    .bindArray("ids", Long.class, ids.stream().map(AccountId::value).toList())
+                    .bind("program", program.value())
+                    .map((rs, ctx) -> account(rs))
+                    .forEach(a -> found.put(a.id(), a));
+            return found;
+        }
+
+        @Override
+        public void upsert(List<Account> accounts) {
+            checkOpen();
+            for (Account a : accounts) {
+                if (!a.program().equals(program)) {
+                    throw new IllegalArgumentException("account " + a.id() + " belongs to " + a.program()
+                            + ", not to " + program + " whose transaction this is");
+                }
             }
-            if (aheadOfSequence) {
-                h.createQuery("SELECT setval('account_id_seq', (SELECT max(id) FROM account_ids))").mapTo(Long.class)
-                        .one();
+            PgAccountStore.upsert(h, accounts);
+        }
+
+        @Override
+        public boolean recordImport(String kind, String sha256, BatchReport report, String actor) {
+            checkOpen();
+            return PgImportLog.record(h, program, kind, sha256, report, actor);
+        }
+
+        @Override
+        public void audit(String actor, String action, String detail) {
+            checkOpen();
+            PgAuditLog.append(h, program, actor, action, detail);
+        }
+
+        private void checkOpen() {
+            if (!open) {
+                throw new IllegalStateException("the transaction on the accounts of " + program + " has ended");
             }
-            return null;
-        });
+        }
     }
 
     private static boolean isAheadOfSequence(Handle h, long maxId) {

@@ -3,6 +3,7 @@ package org.opencce.store.pg;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.opencce.domain.community.ProgramId;
 import org.opencce.store.AuditLog;
@@ -22,15 +23,23 @@ public final class PgAuditLog implements AuditLog {
     /** Appends an entry; a null {@code detail} is stored as empty. */
     @Override
     public void append(ProgramId program, String actor, String action, String detail) {
+        Sql.withHandle(jdbi, "append to the audit log of " + program, h -> {
+            append(h, program, actor, action, detail);
+            return null;
+        });
+    }
+
+    /** Appends an entry on {@code h}, in its transaction if it has one. */
+    static void append(Handle h, ProgramId program, String actor, String action, String detail) {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(action, "action");
-        Sql.withHandle(jdbi, "append to the audit log of " + program, h -> h.createUpdate(
+        h.createUpdate(
                 "INSERT INTO audit_log (program_id, actor, action, detail) VALUES (:program, :actor, :action, :detail)")
                 .bind("program", program.value())
                 .bind("actor", actor)
                 .bind("action", action)
                 .bind("detail", detail == null ? "" : detail)
-                .execute());
+                .execute();
     }
 
     /** The latest {@code limit} entries of the program, newest first. */

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.opencce.domain.community.ProgramId;
 import org.opencce.domain.report.BatchReport;
@@ -38,12 +39,18 @@ public final class PgImportLog implements ImportLog {
 
     @Override
     public void record(ProgramId program, String kind, String sha256, BatchReport report, String actor) {
+        Sql.withHandle(jdbi, "record the import of " + report.source() + " in " + program,
+                h -> record(h, program, kind, sha256, report, actor));
+    }
+
+    /** Records the import on {@code h}, in its transaction if it has one; false if already recorded. */
+    static boolean record(Handle h, ProgramId program, String kind, String sha256, BatchReport report, String actor) {
         String hash = normalized(sha256);
         if (kind == null || kind.isBlank()) {
             throw new IllegalArgumentException("import kind must not be blank");
         }
         Objects.requireNonNull(actor, "actor");
-        Sql.withHandle(jdbi, "record the import of " + report.source() + " in " + program, h -> h.createUpdate(
+        return h.createUpdate(
                 "INSERT INTO import_log (program_id, kind, sha256, source, read_count, accepted_count,"
                         + " rejected_count, actor) VALUES (:program, :kind, :sha256, :source, :read, :accepted,"
                         + " :rejected, :actor) ON CONFLICT (program_id, kind, sha256) DO NOTHING")
@@ -55,7 +62,7 @@ public final class PgImportLog implements ImportLog {
                 .bind("accepted", report.accepted())
                 .bind("rejected", report.rejected())
                 .bind("actor", actor)
-                .execute());
+                .execute() == 1;
     }
 
     private static String normalized(String sha256) {
