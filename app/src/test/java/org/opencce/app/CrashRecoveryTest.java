@@ -217,14 +217,16 @@ class CrashRecoveryTest {
     }
 
     private static Path writeCustomerList(Path file) throws IOException {
+        // Every row valid, so a finished import holds them all: Northampton is National Grid's.
         String[] towns = {"Amherst", "Northampton", "Pelham"};
+        String[] utilities = {"Eversource", "National Grid", "Eversource"};
         String[] zips = {"01002", "01060", "01002"};
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write("Account Number,Utility,Town,Rate Class,Customer Name,Service Address,City,ZIP,Supply Status\n");
             for (int i = 0; i < LIST_ROWS; i++) {
                 int t = i % towns.length;
-                w.write(String.format("%s%08d,Eversource,%s,R-1,Customer %d,%d Main St,%s,%s,Basic Service%n",
-                        LIST_PREFIX, i, towns[t], i, i % 400 + 1, towns[t], zips[t]));
+                w.write(String.format("%s%08d,%s,%s,R-1,Customer %d,%d Main St,%s,%s,Basic Service%n",
+                        LIST_PREFIX, i, utilities[t], towns[t], i, i % 400 + 1, towns[t], zips[t]));
             }
         }
         return file;
