@@ -12,8 +12,6 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.opencce.domain.Fixtures;
 import org.opencce.domain.community.Account;
 import org.opencce.domain.community.GreenContent;
@@ -29,14 +27,14 @@ import org.opencce.domain.community.Utility;
 import org.opencce.domain.units.EnergyPrice;
 import org.opencce.domain.units.Percent;
 
-@TestInstance(Lifecycle.PER_CLASS)
 class SyntheticPopulationTest {
     private static final long SEED = 42;
     /** Shares are drawn account by account; at full size a share's standard error is below 0.3 points. */
     private static final double SHARE_TOLERANCE = 0.02;
 
-    // Instance fields, built once per test instance (the class runs as one instance): under mutation
-    // testing every run builds them again with the mutated code, which static fields would not.
+    // Instance fields, built for each test: under mutation testing every test then runs on the
+    // mutated code and is counted as covering it, which static fields (built once per JVM, with
+    // whichever mutant came first) would not.
     private final Program valley = Fixtures.valleyProgram();
     private final List<Product> products = DemoProducts.create(Fixtures.VALLEY, YearMonth.of(2025, 1),
             DemoProducts.Prices.spreadFrom(EnergyPrice.ofCentsPerKilowattHour("14.210")));
@@ -239,6 +237,38 @@ class SyntheticPopulationTest {
                 .count() / homes.size();
         assertThat(apartments).isCloseTo(0.15, within(SHARE_TOLERANCE));
         assertThat(businesses).noneMatch(a -> a.serviceAddress().street().contains(" Apt "));
+    }
+
+    @Test
+    void namesArePeopleForHomesAndTradesForBusinesses() {
+        // 12 % of households are couples ("Ann & Joel Brown"); 35 % of small businesses carry a family
+        // name ("Murphy's Bakery"), the rest a place ("Valley Bakery").
+        List<Account> homes = full().stream().filter(Account::isResidential).toList();
+        List<Account> shops = full().stream().filter(a -> a.rateClass() == RateClass.G_1).toList();
+        double couples = (double) homes.stream().filter(a -> a.customerName().contains(" & ")).count() / homes.size();
+        assertThat(couples).isCloseTo(0.12, within(SHARE_TOLERANCE));
+        assertThat(homes).allSatisfy(a -> assertThat(a.customerName()).matches("[^ ]+( & [^ ]+)? .+"));
+        double family = (double) shops.stream().filter(a -> a.customerName().matches("[A-Z][A-Za-z']*'s .+"))
+                .count() / shops.size();
+        assertThat(family).isCloseTo(0.35, within(0.04));
+        assertThat(full()).filteredOn(a -> !a.isResidential())
+                .allSatisfy(a -> assertThat(a.customerName()).contains(" "));
+    }
+
+    @Test
+    void townProfilesNeedCountsAndStreets() {
+        List<TownProfile.Street> streets = List.of(new TownProfile.Street("Main St", "01002"));
+        assertThatThrownBy(() -> new TownProfile("Amherst", -1, 0, streets, streets))
+                .hasMessageContaining("must not be negative");
+        assertThatThrownBy(() -> new TownProfile("Amherst", 0, -1, streets, streets))
+                .hasMessageContaining("must not be negative");
+        assertThatThrownBy(() -> new TownProfile("Amherst", 1, 1, List.of(), streets))
+                .hasMessageContaining("at least one residential and one commercial street");
+        assertThatThrownBy(() -> new TownProfile("Amherst", 1, 1, streets, List.of()))
+                .hasMessageContaining("at least one residential and one commercial street");
+        assertThat(new TownProfile("Amherst", 0, 0, streets, streets).residentialAccounts()).isZero();
+        assertThatThrownBy(() -> new TownProfile.Street(" ", "01002")).hasMessageContaining("blank");
+        assertThatThrownBy(() -> new TownProfile.Street("Main St", "1002")).hasMessageContaining("5 digits");
     }
 
     @Test

@@ -18,8 +18,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.opencce.domain.Fixtures;
 import org.opencce.domain.community.Account;
 import org.opencce.domain.community.AccountId;
@@ -34,7 +32,6 @@ import org.opencce.domain.time.LocalCalendar;
 import org.opencce.domain.time.Quality;
 import org.opencce.domain.weather.HourlyWeather;
 
-@TestInstance(Lifecycle.PER_CLASS)
 class SyntheticUsageModelTest {
     private static final long SEED = 42;
     /**
@@ -47,8 +44,9 @@ class SyntheticUsageModelTest {
     private static final Set<LocalDate> HOLIDAYS_2025 = Set.of(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 5, 26),
             LocalDate.of(2025, 7, 4), LocalDate.of(2025, 9, 1), LocalDate.of(2025, 11, 27), LocalDate.of(2025, 12, 25));
 
-    // Instance fields, built once per test instance (the class runs as one instance): under mutation
-    // testing every run builds them again with the mutated code, which static fields would not.
+    // Instance fields, built for each test: under mutation testing every test then runs on the
+    // mutated code and is counted as covering it, which static fields (built once per JVM, with
+    // whichever mutant came first) would not.
     private final HourlyWeather year2025 = TestWeather.westernMassachusettsYear(2025);
     private final SyntheticUsageModel model = new SyntheticUsageModel(year2025, SEED);
     private final LocalDateTime[] localTimes = IntStream.range(0, model.hours())
@@ -215,6 +213,25 @@ class SyntheticUsageModelTest {
     }
 
     @Test
+    void rooftopArraysMakeAbout85PercentOfTheirHomesYearlyUse() {
+        // Arrays are sized for 60–110 % (mean 85 %) of a home's expected use at 1,020 kWh per kWdc a
+        // year. The test weather's 1,290 kWh/m² of irradiance × 0.8 gives 1,032 kWh per kWdc, so an
+        // array makes 85 % × 1,032 / 1,020 ≈ 86 % of what the home would use; the 2 kWdc floor for
+        // the smallest homes adds a little. Each home is compared with itself without solar.
+        double solarKwh = 0;
+        double useKwh = 0;
+        for (long id = 1; id <= 150; id++) {
+            double[] withSolar = model.usage(account(id, RateClass.R_1, true)).values();
+            double[] without = model.usage(account(id, RateClass.R_1, false)).values();
+            for (int h = 0; h < without.length; h++) {
+                solarKwh += without[h] - withSolar[h];
+                useKwh += without[h];
+            }
+        }
+        assertThat(solarKwh / useKwh).isBetween(0.76, 1.0);
+    }
+
+    @Test
     void theSameSeedGivesTheSameUsageAndAnotherSeedOtherUsage() {
         Account account = account(12, RateClass.R_1, false);
         assertThat(new SyntheticUsageModel(year2025, SEED).usage(account)).isEqualTo(model.usage(account));
@@ -286,6 +303,20 @@ class SyntheticUsageModelTest {
         double sunday = average(sums, 72 + 10, 72 + 15);
         assertThat(holiday / thursday).isCloseTo(0.44, within(0.08));
         assertThat(holiday / sunday).isCloseTo(1.0, within(0.1));
+    }
+
+    @Test
+    void homesUseMoreLightAroundTheWinterSolsticeThanAroundTheSummerOne() {
+        // At a constant 65.5 °F no home heats (balance points 58–65 °F) or cools (66–72 °F), so only
+        // the base load is left, times 1 + 0.08 cos(2π (day − 355) / 365.25): about 1.08 in the week of
+        // December 15–21 (days 349–355) and 0.92 in that of June 16–22 (days 167–173), Monday to
+        // Sunday both. December over June: 1.08 / 0.92 = 1.17.
+        List<Account> homes = accounts(1, 200, RateClass.R_1, false);
+        double december = total(new SyntheticUsageModel(TestWeather.constant(
+                LocalCalendar.startOfDay(LocalDate.of(2025, 12, 15)), 7 * 24, 65.5), SEED), homes);
+        double june = total(new SyntheticUsageModel(TestWeather.constant(
+                LocalCalendar.startOfDay(LocalDate.of(2025, 6, 16)), 7 * 24, 65.5), SEED), homes);
+        assertThat(december / june).isCloseTo(1.17, within(0.04));
     }
 
     @Test
