@@ -1,6 +1,7 @@
 package org.opencce.domain.rates;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.YearMonth;
 import java.util.List;
@@ -71,6 +72,20 @@ class PeerPricesTest {
         assertThat(boston.isOfferedIn(YearMonth.of(2024, 12))).isTrue();
         assertThat(boston.isOfferedIn(YearMonth.of(2023, 11))).isFalse();
         assertThat(boston.isOfferedIn(YearMonth.of(2025, 1))).isFalse();
+    }
+
+    @Test
+    void aPeerProductNeedsAPositivePriceAndAWebAddress() {
+        assertThatThrownBy(() -> peer("Acton", true, "0", JAN_2025, DEC_2026)).hasMessageContaining("positive");
+        assertThatThrownBy(() -> new PeerProduct("Acton", "Acton Standard", true, "Test Broker",
+                new GreenContent.StateMinimum(), new GreenContent.StateMinimum(), JAN_2025, DEC_2026,
+                EnergyPrice.ofCentsPerKilowattHour("14"), "ftp://example.org/acton"))
+                .hasMessageContaining("http(s) address").hasMessageContaining("ftp://example.org/acton");
+        assertThat(new PeerProduct("Acton", "Acton Standard", true, "Test Broker", new GreenContent.StateMinimum(),
+                new GreenContent.StateMinimum(), JAN_2025, DEC_2026, EnergyPrice.ofCentsPerKilowattHour("14"),
+                "http://example.org/acton").url()).startsWith("http://");
+        assertThatThrownBy(() -> peer("Acton", true, "14", DEC_2026, JAN_2025)).hasMessageContaining("term ends");
+        assertThatThrownBy(() -> peer(" ", true, "14", JAN_2025, DEC_2026)).hasMessageContaining("town");
     }
 
     private static PeerProduct peer(String town, boolean isDefault, String cents, YearMonth from, YearMonth to) {

@@ -75,6 +75,8 @@ class IntervalSeriesTest {
         IntervalSeries s = new IntervalSeries(T0, HOUR, new double[] {1, 2}, new Quality[] {Quality.VALID, Quality.MISSING});
         IntervalSeries same = new IntervalSeries(T0, HOUR, new double[] {1, 2}, new Quality[] {Quality.VALID, Quality.MISSING});
         assertThat(s).isEqualTo(same).hasSameHashCodeAs(same);
+        // Distinct series spread over hash buckets rather than sharing one.
+        assertThat(s.hashCode()).isNotEqualTo(IntervalSeries.valid(T0, HOUR, new double[] {1, 2}).hashCode());
         assertThat(s).isNotEqualTo(new IntervalSeries(T0, HOUR, new double[] {1, 3},
                 new Quality[] {Quality.VALID, Quality.MISSING}));
         assertThat(s).isNotEqualTo(IntervalSeries.valid(T0, HOUR, new double[] {1, 2}));

@@ -23,6 +23,8 @@ class EnergyPriceTest {
         EnergyPrice dollars = new EnergyPrice(new BigDecimal("0.14"));
         assertThat(cents).isEqualTo(dollars);
         assertThat(cents.hashCode()).isEqualTo(dollars.hashCode());
+        // Distinct prices spread over hash buckets rather than sharing one.
+        assertThat(cents.hashCode()).isNotEqualTo(EnergyPrice.ofCentsPerKilowattHour("15").hashCode());
     }
 
     @Test

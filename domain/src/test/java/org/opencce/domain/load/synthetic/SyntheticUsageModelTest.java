@@ -282,6 +282,52 @@ class SyntheticUsageModelTest {
     }
 
     @Test
+    void everyClasssArrayIsBetweenTwoAndTwentyKilowattsDc() {
+        // At 1,000 W/m² an array of 2 to 20 kWdc makes 1.6 to 16 kWh in the hour (× 0.8 derate).
+        Instant start = LocalCalendar.startOfDay(LocalDate.of(2025, 6, 3));
+        double[] ghiWm2 = new double[24];
+        ghiWm2[12] = 1_000;
+        SyntheticUsageModel day = new SyntheticUsageModel(new HourlyWeather("test", start, new double[24], ghiWm2),
+                SEED);
+        for (RateClass rateClass : RateClass.values()) {
+            for (long id = 1; id <= 20; id++) {
+                double pvKwh = day.usage(account(id, rateClass, false)).value(12)
+                        - day.usage(account(id, rateClass, true)).value(12);
+                assertThat(pvKwh).as("%s account %d", rateClass, id).isBetween(1.6 - 1e-9, 16 + 1e-9);
+            }
+        }
+    }
+
+    @Test
+    void businessesHeatAndCoolLessWhenClosed() {
+        // G-1 heating falls to 0.50 and cooling to 0.20 of their open-hours level when the shop is at
+        // its overnight floor (3 am, shape 0.45) rather than its weekday peak (noon, 1.35). The extra
+        // load of a cold (20 °F) or hot (95 °F) week over a neutral 62 °F one, for the same accounts
+        // and therefore the same random draws, is the heating or cooling term alone.
+        Instant monday = LocalCalendar.startOfDay(LocalDate.of(2025, 2, 3));
+        SyntheticUsageModel cold = new SyntheticUsageModel(TestWeather.constant(monday, 5 * 24, 20), SEED);
+        SyntheticUsageModel neutral = new SyntheticUsageModel(TestWeather.constant(monday, 5 * 24, 62), SEED);
+        SyntheticUsageModel hot = new SyntheticUsageModel(TestWeather.constant(monday, 5 * 24, 95), SEED);
+        double[] heating = new double[2];
+        double[] cooling = new double[2];
+        for (Account shop : accounts(1, 100, RateClass.G_1, false)) {
+            double[] c = cold.usage(shop).values();
+            double[] n = neutral.usage(shop).values();
+            double[] h = hot.usage(shop).values();
+            for (int d = 0; d < 5; d++) {
+                int night = d * 24 + 3;
+                int noon = d * 24 + 12;
+                heating[0] += c[night] - n[night];
+                heating[1] += c[noon] - n[noon];
+                cooling[0] += h[night] - n[night];
+                cooling[1] += h[noon] - n[noon];
+            }
+        }
+        assertThat(heating[0] / heating[1]).isCloseTo(0.50, within(0.05));
+        assertThat(cooling[0] / cooling[1]).isCloseTo(0.20, within(0.03));
+    }
+
+    @Test
     void aHolidayLooksLikeASundayForBusinesses() {
         // Thursday July 3 to Sunday July 6, 2025; Friday July 4 is Independence Day. At a constant
         // 62 °F no G-1 account heats (balance points 55–62 °F) or cools (62–68 °F), so only the daily
