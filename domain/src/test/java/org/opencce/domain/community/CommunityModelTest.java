@@ -17,6 +17,7 @@ class CommunityModelTest {
         assertThatThrownBy(() -> new Program(valley.id(), valley.name(), "Hadley", valley.towns(), valley.launchDate()))
                 .hasMessageContaining("lead town 'Hadley'");
         assertThat(valley.town(" pelham ")).map(Town::utility).contains(Utility.EVERSOURCE_WMA);
+        assertThat(valley.town("Hadley")).isEmpty();
     }
 
     @Test
@@ -54,6 +55,7 @@ class CommunityModelTest {
     @Test
     void identifiersValidateTheirShape() {
         assertThatThrownBy(() -> new ProgramId("Valley Green")).hasMessageContaining("lowercase slug");
+        assertThatThrownBy(() -> new ProgramId(null)).hasMessageContaining("lowercase slug");
         assertThatThrownBy(() -> new UtilityAccountNumber("12")).hasMessageContaining("4 to 30");
         assertThat(new UtilityAccountNumber("54012345678").masked()).isEqualTo("•••••••5678");
         assertThatThrownBy(() -> new ServiceAddress("1 Main St", "Amherst", "0100")).hasMessageContaining("ZIP");

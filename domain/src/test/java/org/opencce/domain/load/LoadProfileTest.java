@@ -1,6 +1,7 @@
 package org.opencce.domain.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.YearMonth;
@@ -52,5 +53,30 @@ class LoadProfileTest {
         assertThat(Grouping.PRODUCT.groupOf(accounts.get(3), names)).isEqualTo("Competitive supplier");
         assertThat(Grouping.parse("class")).contains(Grouping.RATE_CLASS);
         assertThat(Grouping.parse("zone")).isEmpty();
+    }
+
+    @Test
+    void groupsAndHoursAreReadBack() {
+        Instant start = Instant.parse("2025-01-01T05:00:00Z");
+        LoadProfile p = new LoadProfile(List.of("R-1", "G-1"), start, new double[][] {{1, 2}, {30, 40}});
+        assertThat(p.groups()).containsExactly("R-1", "G-1");
+        assertThat(p.kwh(1, 0)).isEqualTo(30);
+        assertThat(p.hours()).isEqualTo(2);
+        assertThat(p.hourStart(1)).isEqualTo(Instant.parse("2025-01-01T06:00:00Z"));
+        assertThat(new LoadProfile(List.of(), start, new double[0][]).hours()).isZero();
+        assertThatThrownBy(() -> new LoadProfile(List.of("R-1"), start, new double[][] {{1}, {2}}))
+                .hasMessageContaining("1 groups but 2 series");
+        assertThatThrownBy(() -> new LoadProfile(List.of("R-1", "G-1"), start, new double[][] {{1, 2}, {3}}))
+                .hasMessageContaining("G-1").hasMessageContaining("1 hours, expected 2");
+    }
+
+    @Test
+    void groupingsAreReadAsACommandLineGivesThem() {
+        assertThat(Grouping.parse("rate-class")).contains(Grouping.RATE_CLASS);
+        assertThat(Grouping.parse(" Product ")).contains(Grouping.PRODUCT);
+        assertThat(Grouping.parse("TOWN")).contains(Grouping.TOWN);
+        assertThat(Grouping.parse(null)).isEmpty();
+        // A product missing from the names is shown by its id.
+        assertThat(Grouping.PRODUCT.groupOf(Fixtures.valleyAccounts().get(0), Map.of())).isEqualTo("standard");
     }
 }

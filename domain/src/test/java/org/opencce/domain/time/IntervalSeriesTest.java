@@ -46,7 +46,9 @@ class IntervalSeriesTest {
     void seriesOnDifferentGridsCannotBeAdded() {
         IntervalSeries a = IntervalSeries.valid(T0, HOUR, new double[] {1});
         IntervalSeries b = IntervalSeries.valid(T0.plus(HOUR), HOUR, new double[] {1});
-        assertThatThrownBy(() -> a.plus(b)).hasMessageContaining("share start, step and length");
+        assertThatThrownBy(() -> a.plus(b)).hasMessageContaining("share start, step and length")
+                .hasMessageContaining("[2025-01-01T05:00:00Z, 2025-01-01T06:00:00Z) step PT1H vs "
+                        + "[2025-01-01T06:00:00Z, 2025-01-01T07:00:00Z) step PT1H");
     }
 
     @Test
@@ -66,5 +68,43 @@ class IntervalSeriesTest {
             assertThat(s.end()).isEqualTo(bounds[1]);
             assertThat(s.size()).isEqualTo(day.getMonthValue() == 3 ? 23 : 25);
         }
+    }
+
+    @Test
+    void seriesAreEqualExactlyWhenGridValuesAndQualitiesAre() {
+        IntervalSeries s = new IntervalSeries(T0, HOUR, new double[] {1, 2}, new Quality[] {Quality.VALID, Quality.MISSING});
+        IntervalSeries same = new IntervalSeries(T0, HOUR, new double[] {1, 2}, new Quality[] {Quality.VALID, Quality.MISSING});
+        assertThat(s).isEqualTo(same).hasSameHashCodeAs(same);
+        // Distinct series spread over hash buckets rather than sharing one.
+        assertThat(s.hashCode()).isNotEqualTo(IntervalSeries.valid(T0, HOUR, new double[] {1, 2}).hashCode());
+        assertThat(s).isNotEqualTo(new IntervalSeries(T0, HOUR, new double[] {1, 3},
+                new Quality[] {Quality.VALID, Quality.MISSING}));
+        assertThat(s).isNotEqualTo(IntervalSeries.valid(T0, HOUR, new double[] {1, 2}));
+        assertThat(s).isNotEqualTo(new IntervalSeries(T0.plus(HOUR), HOUR, new double[] {1, 2},
+                new Quality[] {Quality.VALID, Quality.MISSING}));
+        assertThat(s).isNotEqualTo(new IntervalSeries(T0, Duration.ofMinutes(15), new double[] {1, 2},
+                new Quality[] {Quality.VALID, Quality.MISSING}));
+        assertThat(s).isNotEqualTo("[1, 2]");
+        assertThat(s.quality(1)).isEqualTo(Quality.MISSING);
+        assertThat(s.step()).isEqualTo(HOUR);
+        assertThat(s.toString()).isEqualTo("IntervalSeries[2025-01-01T05:00:00Z, 2025-01-01T07:00:00Z) step PT1H n=2");
+    }
+
+    @Test
+    void aSumIsAsGoodAsItsWorstPart() {
+        assertThat(Quality.VALID.combine(Quality.VALID)).isEqualTo(Quality.VALID);
+        assertThat(Quality.VALID.combine(Quality.ESTIMATED)).isEqualTo(Quality.ESTIMATED);
+        assertThat(Quality.MISSING.combine(Quality.VALID)).isEqualTo(Quality.MISSING);
+        assertThat(Quality.ESTIMATED.combine(Quality.MISSING)).isEqualTo(Quality.MISSING);
+    }
+
+    @Test
+    void aStepMustBePositiveAndEveryIntervalNeedsAQuality() {
+        assertThatThrownBy(() -> IntervalSeries.valid(T0, Duration.ZERO, new double[] {1}))
+                .hasMessageContaining("step must be positive");
+        assertThatThrownBy(() -> IntervalSeries.valid(T0, Duration.ofHours(-1), new double[] {1}))
+                .hasMessageContaining("step must be positive");
+        assertThatThrownBy(() -> new IntervalSeries(T0, HOUR, new double[] {1, 2}, new Quality[] {Quality.VALID, null}))
+                .hasMessageContaining("quality of interval 1 is missing");
     }
 }

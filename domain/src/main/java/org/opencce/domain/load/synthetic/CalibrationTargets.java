@@ -6,7 +6,8 @@ import org.opencce.domain.community.RateClass;
  * Published monthly usage the synthetic load is calibrated to, in kWh per account per month
  * (annual average). The class parameters in {@link RateClassLoad} were tuned so that class averages
  * over a typical western Massachusetts year (TMY3 Chicopee Falls/Westover, 744910) fall inside these
- * ranges; the tests check them on a synthetic year of the same climate.
+ * ranges; the tests check the published figures themselves (not these constants) on a synthetic year
+ * of the same climate.
  */
 final class CalibrationTargets {
     // Eversource, "2023 Electric Distribution Rate Review", typical monthly use by Massachusetts
@@ -39,16 +40,6 @@ final class CalibrationTargets {
     static final double SUMMER_OVER_SPRING = 1.40;
 
     private CalibrationTargets() {
-    }
-
-    /** The low end of the class's published range, kWh/month. */
-    static double low(RateClass rateClass) {
-        return range(rateClass)[0];
-    }
-
-    /** The high end of the class's published range, kWh/month. */
-    static double high(RateClass rateClass) {
-        return range(rateClass)[1];
     }
 
     /** The middle of the range: what an account of the class uses in a typical month. */

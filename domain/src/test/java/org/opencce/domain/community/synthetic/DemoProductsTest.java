@@ -69,6 +69,23 @@ class DemoProductsTest {
     }
 
     @Test
+    void oneEqualPriceForEveryProductIsAllowed() {
+        EnergyPrice flat = EnergyPrice.ofCentsPerKilowattHour("14.000");
+        assertThat(new DemoProducts.Prices(flat, flat, flat, flat).basic()).isEqualTo(flat);
+        assertThatThrownBy(() -> new DemoProducts.Prices(flat, flat, flat, EnergyPrice.ofCentsPerKilowattHour("13.999")))
+                .hasMessageContaining("Local Green 13.999");
+    }
+
+    @Test
+    void aReferenceTooLowForAPositiveBasicPriceIsRefused() {
+        // Basic is 0.600 ¢/kWh below the reference: 0.601 leaves 0.001, 0.600 leaves nothing.
+        assertThat(DemoProducts.Prices.spreadFrom(EnergyPrice.ofCentsPerKilowattHour("0.601")).basic())
+                .isEqualTo(EnergyPrice.ofCentsPerKilowattHour("0.001"));
+        assertThatThrownBy(() -> DemoProducts.Prices.spreadFrom(EnergyPrice.ofCentsPerKilowattHour("0.600")))
+                .hasMessageContaining("too low");
+    }
+
+    @Test
     void customersChoicesAreFoundByContentOnTheDemoMenuAndOnTheFixtureMenu() {
         ProductChoices demo = ProductChoices.of(products);
         assertThat(demo).isEqualTo(new ProductChoices(DemoProducts.STANDARD, Optional.of(DemoProducts.GREEN_100),
