@@ -194,4 +194,32 @@ class StrictUtf8ReaderTest {
                 .hasMessage("list.csv, line 3: a record starting near line 3 runs over 16,777,216 characters, so it"
                         + " cannot be a row; check for an unclosed quote");
     }
+
+    @Test
+    void countsTheBytesItHasConsumedForProgressBars() throws IOException {
+        // "é" is two bytes in UTF-8 (C3 A9), so "héllo\n" is 7 bytes and 6 chars.
+        try (StrictUtf8Reader reader = new StrictUtf8Reader(
+                new ByteArrayInputStream("héllo\n".getBytes(StandardCharsets.UTF_8)))) {
+            char[] chars = new char[16];
+            int n = 0;
+            for (int r = reader.read(chars, n, chars.length - n); r > 0; r = reader.read(chars, n, chars.length - n)) {
+                n += r;
+            }
+            assertThat(new String(chars, 0, n)).isEqualTo("héllo\n");
+            assertThat(reader.bytesRead()).isEqualTo(7);
+        }
+    }
+
+    @Test
+    void closingTheReaderClosesTheFileUnderIt() throws IOException {
+        boolean[] closed = {false};
+        ByteArrayInputStream file = new ByteArrayInputStream(new byte[] {'a'}) {
+            @Override
+            public void close() {
+                closed[0] = true;
+            }
+        };
+        new StrictUtf8Reader(file).close();
+        assertThat(closed[0]).as("the input stream was closed").isTrue();
+    }
 }
