@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -17,7 +15,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code opencce bench aggregate} run small, in-process through the same entry point as
@@ -32,7 +29,7 @@ class BenchCommandTest {
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     @Test
     void aggregateOfOneHundredAccountsPrintsEveryFieldAndTheThreeMethodsAgree() throws IOException {
-        Run run = opencce("bench", "aggregate", "--accounts", "100", "--runs", "1", "--work-dir", workDir.toString());
+        CliRun run = opencce("bench", "aggregate", "--accounts", "100", "--runs", "1", "--work-dir", workDir.toString());
 
         // The command compares the three methods' hourly totals itself and exits 1 ("the three methods
         // disagree …") when any differs by more than 1e-9 relative, so a zero exit is the agreement.
@@ -76,22 +73,13 @@ class BenchCommandTest {
 
     @Test
     void zeroRunsIsRefusedWithTheRule() {
-        Run run = opencce("bench", "aggregate", "--accounts", "100", "--runs", "0", "--work-dir", workDir.toString());
+        CliRun run = opencce("bench", "aggregate", "--accounts", "100", "--runs", "0", "--work-dir", workDir.toString());
         assertThat(run.exit).isEqualTo(1);
         assertThat(run.err).contains("--runs must be at least 1, was 0");
         assertThat(run.out).isEmpty();
     }
 
-    private static Run opencce(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = OpenCceCommand.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
-    private record Run(int exit, String out, String err) {
+    private static CliRun opencce(String... args) {
+        return CliRun.of(args);
     }
 }

@@ -4,31 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code opencce bench import} on a small list: one JSON line whose figures agree with the list. */
 class BenchImportTest {
 
     @Test
     void aThousandRowListIsImportedAndAgreesWithItsBaselines(@TempDir Path work) throws IOException {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = OpenCceCommand.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
+        CliRun run = CliRun.of("bench", "import", "--rows", "1000", "--work-dir", work.toString());
 
-        int exit = cl.execute("bench", "import", "--rows", "1000", "--work-dir", work.toString());
-
-        assertThat(exit).as(err.toString()).isZero();
-        assertThat(out.toString().lines()).hasSize(1);
-        JsonNode result = Output.JSON.readTree(out.toString());
+        assertThat(run.exit).as(run.err).isZero();
+        assertThat(run.out.lines()).hasSize(1);
+        JsonNode result = Output.JSON.readTree(run.out);
         assertThat(result.get("bench").asText()).isEqualTo("import");
         assertThat(result.get("rows").asInt()).isEqualTo(1000);
         // One row in a thousand has the unknown rate class R-9: row 999, on line 1,001.

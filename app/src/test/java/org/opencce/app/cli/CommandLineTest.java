@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +13,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The {@code opencce} command line end to end, in-process, on a small demo in a temporary data
@@ -31,7 +28,7 @@ class CommandLineTest {
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     @BeforeAll
     static void buildSmallDemo() throws IOException {
-        Run run = opencce("demo", "--scale", "0.01", "--no-serve", "--json");
+        CliRun run = opencce("demo", "--scale", "0.01", "--no-serve", "--json");
         assertThat(run.exit).as(run.err).isZero();
         demo = Output.JSON.readTree(run.out);
     }
@@ -47,13 +44,13 @@ class CommandLineTest {
 
     @Test
     void aSecondRunReusesTheDemoAndAnotherSeedNeedsFresh() throws IOException {
-        Run again = opencce("demo", "--scale", "0.01", "--no-serve", "--json");
+        CliRun again = opencce("demo", "--scale", "0.01", "--no-serve", "--json");
         JsonNode reused = Output.JSON.readTree(again.out);
         assertThat(reused.get("rebuilt").asBoolean()).isFalse();
         assertThat(reused.get("accounts").asLong()).isEqualTo(demo.get("accounts").asLong());
         assertThat(reused.get("adminPassword").asText()).isNotEqualTo(demo.get("adminPassword").asText());
 
-        Run otherSeed = opencce("demo", "--scale", "0.01", "--seed", "7", "--no-serve");
+        CliRun otherSeed = opencce("demo", "--scale", "0.01", "--seed", "7", "--no-serve");
         assertThat(otherSeed.exit).isEqualTo(1);
         assertThat(otherSeed.err).contains("was built with seed 42").contains("add --fresh");
     }
@@ -61,7 +58,7 @@ class CommandLineTest {
     @Test
     void theLoadProfileByRateClassAddsUpAndIsWrittenAsCsv() throws IOException {
         Path csv = dataDir.resolve("profile.csv");
-        Run run = opencce("load", "profile", "--by", "class", "--from", "2025-03-09", "--to", "2025-03-09",
+        CliRun run = opencce("load", "profile", "--by", "class", "--from", "2025-03-09", "--to", "2025-03-09",
                 "--out", csv.toString(), "--json");
         assertThat(run.exit).as(run.err).isZero();
         JsonNode result = Output.JSON.readTree(run.out);
@@ -89,7 +86,7 @@ class CommandLineTest {
                 + "Supply Status\n"
                 + "54077000001,Eversource,Pelham,R-1,Robin Hale,2 Buffam Rd,Pelham,01002,Basic Service\n"
                 + "54077000002,Eversource,Pelham,X-1,Kai Moss,4 Buffam Rd,Pelham,01002,Basic Service\n");
-        Run first = opencce("accounts", "import", list.toString());
+        CliRun first = opencce("accounts", "import", list.toString());
         assertThat(first.exit).as(first.err).isZero();
         assertThat(first.out).contains("read 2 = accepted 1 + rejected 1").contains("line 3: rate class 'X-1'");
         JsonNode again = Output.JSON.readTree(opencce("accounts", "import", list.toString(), "--json").out);
@@ -104,7 +101,7 @@ class CommandLineTest {
         Path list = dataDir.resolve("dups.csv");
         Files.writeString(list, header + row.repeat(151));
 
-        Run run = opencce("accounts", "import", list.toString());
+        CliRun run = opencce("accounts", "import", list.toString());
 
         assertThat(run.exit).as(run.err).isZero();
         Path rejections = dataDir.resolve("dups.csv.rejections.csv");
@@ -121,7 +118,7 @@ class CommandLineTest {
         Path crlf = dataDir.resolve("dups-crlf.csv");
         Path elsewhere = dataDir.resolve("all-rejections.csv");
         Files.writeString(crlf, (header + row.repeat(151)).replace("\n", "\r\n"));
-        Run json = opencce("accounts", "import", crlf.toString(), "--rejections", elsewhere.toString(), "--json");
+        CliRun json = opencce("accounts", "import", crlf.toString(), "--rejections", elsewhere.toString(), "--json");
         assertThat(json.exit).as(json.err).isZero();
         JsonNode result = Output.JSON.readTree(json.out);
         assertThat(result.get("rejected").asInt()).isEqualTo(150);
@@ -138,22 +135,22 @@ class CommandLineTest {
                 + "Supply Status\n54077000201,Eversource,Pelham,R-1,José Ruiz,2 Buffam Rd,Pelham,01002,BS\n")
                 .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
 
-        Run run = opencce("accounts", "import", list.toString());
+        CliRun run = opencce("accounts", "import", list.toString());
 
         assertThat(run.exit).isEqualTo(1);
         // The header is 92 bytes; "54077000201,Eversource,Pelham,R-1,Jos" is 37 more.
         assertThat(run.err).contains("latin1.csv, line 2: the text is not UTF-8; save the file as \"CSV UTF-8\"")
                 .contains("byte 0xE9 at byte offset 129,");
-        Run again = opencce("accounts", "import", list.toString());
+        CliRun again = opencce("accounts", "import", list.toString());
         assertThat(again.exit).as("not recorded as imported").isEqualTo(1);
     }
 
     @Test
     void badInputGetsAMessageAndANonZeroExit() {
-        Run badGrouping = opencce("load", "profile", "--by", "zone");
+        CliRun badGrouping = opencce("load", "profile", "--by", "zone");
         assertThat(badGrouping.exit).isEqualTo(1);
         assertThat(badGrouping.err).contains("--by must be town, class or product, was 'zone'");
-        Run missingFile = opencce("accounts", "import", dataDir.resolve("missing.csv").toString());
+        CliRun missingFile = opencce("accounts", "import", dataDir.resolve("missing.csv").toString());
         assertThat(missingFile.exit).isEqualTo(1);
         assertThat(missingFile.err).contains("does not exist");
         assertThat(opencce("no-such-command").exit).isEqualTo(2);
@@ -167,7 +164,7 @@ class CommandLineTest {
                 {"bench", "aggregate", "--help"}, {"bench", "import", "--help"}, {"users", "add", "--help"},
                 {"users", "list", "--help"}, {"users", "disable", "--help"}, {"users", "enable", "--help"},
                 {"users", "remove", "--help"}}) {
-            Run run = new Run(command, false);
+            CliRun run = run(command, false);
             assertThat(run.exit).as(String.join(" ", command)).isZero();
             assertThat(run.out).contains("Usage: opencce");
         }
@@ -180,7 +177,7 @@ class CommandLineTest {
         assertThat(added.get("role").asText()).isEqualTo("staff");
         assertThat(added.get("mustChangePassword").asBoolean()).isTrue();
 
-        Run again = opencce("users", "add", "DANA", "--role", "admin");
+        CliRun again = opencce("users", "add", "DANA", "--role", "admin");
         assertThat(again.exit).as("an existing name, in any case, needs --reset").isEqualTo(1);
         assertThat(again.err).contains("there is already a user 'dana' (user names ignore case) with role staff",
                 "add --reset");
@@ -189,7 +186,7 @@ class CommandLineTest {
         assertThat(reset.get("created").asBoolean()).isFalse();
         assertThat(reset.get("user").asText()).isEqualTo("dana");
         assertThat(reset.get("password").asText()).isNotEqualTo(added.get("password").asText());
-        Run badRole = opencce("users", "add", "dana", "--role", "owner");
+        CliRun badRole = opencce("users", "add", "dana", "--role", "owner");
         assertThat(badRole.exit).isEqualTo(1);
         assertThat(badRole.err).contains("--role must be admin, staff or viewer, was 'owner'");
     }
@@ -198,7 +195,7 @@ class CommandLineTest {
     void usersAreListedDisabledAndRemovedButTheLastAdminStays() throws IOException {
         opencce("users", "add", "erin", "--role", "staff");
 
-        Run list = opencce("users", "list", "--json");
+        CliRun list = opencce("users", "list", "--json");
         JsonNode users = Output.JSON.readTree(list.out).get("users");
         assertThat(list.out).doesNotContain("$2a$", "password\"");
         assertThat(users).anySatisfy(u -> {
@@ -211,21 +208,21 @@ class CommandLineTest {
         assertThat(opencce("users", "list").out).containsPattern("erin\\s+staff\\s+disabled, one-time password");
         assertThat(opencce("users", "remove", "erin").out).contains("Removed erin.");
         assertThat(opencce("users", "list").out).doesNotContain("erin");
-        Run unknown = opencce("users", "disable", "erin");
+        CliRun unknown = opencce("users", "disable", "erin");
         assertThat(unknown.exit).isEqualTo(1);
         assertThat(unknown.err).contains("there is no user 'erin'");
 
-        Run lastAdmin = opencce("users", "remove", "admin");
+        CliRun lastAdmin = opencce("users", "remove", "admin");
         assertThat(lastAdmin.exit).isEqualTo(1);
         assertThat(lastAdmin.err).contains("cannot remove admin: it is the only enabled admin");
     }
 
     @Test
     void aLoadProfileOutsideTheDataSaysWhichDaysThereAre() {
-        Run farFuture = opencce("load", "profile", "--by", "town", "--to", "+999999999-12-31");
-        Run beforeLmtEnded = opencce("load", "profile", "--by", "town", "--from", "1800-01-01", "--to", "1800-01-07");
+        CliRun farFuture = opencce("load", "profile", "--by", "town", "--to", "+999999999-12-31");
+        CliRun beforeLmtEnded = opencce("load", "profile", "--by", "town", "--from", "1800-01-01", "--to", "1800-01-07");
 
-        for (Run run : List.of(farFuture, beforeLmtEnded)) {
+        for (CliRun run : List.of(farFuture, beforeLmtEnded)) {
             assertThat(run.exit).isEqualTo(1);
             assertThat(run.err).contains("is outside the interval data, which covers 2025-01-01 to 2025-12-31")
                     .doesNotContain("Exception");
@@ -234,7 +231,7 @@ class CommandLineTest {
 
     @Test
     void aMalformedTrustedProxyIsAUsageError() {
-        Run run = opencce("serve", "--trusted-proxy", "10.0.0.0/33");
+        CliRun run = opencce("serve", "--trusted-proxy", "10.0.0.0/33");
 
         assertThat(run.exit).isEqualTo(2);
         assertThat(run.err).contains("'10.0.0.0/33' has prefix length 33, but an IPv4 range allows at most 32");
@@ -247,30 +244,17 @@ class CommandLineTest {
         assertThat(result.get("database").asText()).contains("embedded PostgreSQL");
     }
 
-    private static Run opencce(String... args) {
-        return new Run(args, true);
+    private static CliRun opencce(String... args) {
+        return run(args, true);
     }
 
-    /** One in-process invocation with its exit code and what it printed. */
-    private static final class Run {
-        final int exit;
-        final String out;
-        final String err;
-
-        Run(String[] args, boolean withDataDir) {
-            List<String> all = new ArrayList<>(List.of(args));
-            if (withDataDir && !all.contains("--help")) {
-                all.add("--data-dir");
-                all.add(dataDir.toString());
-            }
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            CommandLine cl = OpenCceCommand.commandLine();
-            cl.setOut(new PrintWriter(out));
-            cl.setErr(new PrintWriter(err));
-            this.exit = cl.execute(all.toArray(new String[0]));
-            this.out = out.toString();
-            this.err = err.toString();
+    /** Runs {@code args}, with this test's --data-dir unless asked not to or asking for help. */
+    private static CliRun run(String[] args, boolean withDataDir) {
+        List<String> all = new ArrayList<>(List.of(args));
+        if (withDataDir && !all.contains("--help")) {
+            all.add("--data-dir");
+            all.add(dataDir.toString());
         }
+        return CliRun.of(all);
     }
 }

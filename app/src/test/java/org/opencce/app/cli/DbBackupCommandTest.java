@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,7 +25,6 @@ import org.opencce.domain.community.ProgramId;
 import org.opencce.domain.community.Utility;
 import org.opencce.domain.community.UtilityAccountNumber;
 import org.opencce.store.AccountStore;
-import picocli.CommandLine;
 
 /**
  * The restore drill of docs/operations.md, end to end through the command line: a small demo with a
@@ -48,18 +45,18 @@ class DbBackupCommandTest {
     static void buildDemoAndBackUp() throws IOException {
         source = root.resolve("source");
         backup = root.resolve("backup");
-        Run demo = opencce(source, "demo", "--scale", "0.02", "--no-serve", "--json");
+        CliRun demo = opencce(source, "demo", "--scale", "0.02", "--no-serve", "--json");
         assertThat(demo.exit).as(demo.err).isZero();
-        Run user = opencce(source, "users", "add", "dana", "--role", "staff");
+        CliRun user = opencce(source, "users", "add", "dana", "--role", "staff");
         assertThat(user.exit).as(user.err).isZero();
         Path list = root.resolve("list.csv");
         Files.writeString(list, "Account Number,Utility,Town,Rate Class,Customer Name,Service Address,City,ZIP,"
                 + "Supply Status\n"
                 + "54077000001,Eversource,Pelham,R-1,\"Hale, Robin\",2 Buffam Rd,Pelham,01002,Basic Service\n");
-        Run imported = opencce(source, "accounts", "import", list.toString());
+        CliRun imported = opencce(source, "accounts", "import", list.toString());
         assertThat(imported.exit).as(imported.err).isZero();
 
-        Run run = opencce(source, "db", "backup", "--to", backup.toString(), "--json");
+        CliRun run = opencce(source, "db", "backup", "--to", backup.toString(), "--json");
         assertThat(run.exit).as(run.err).isZero();
         backedUp = Output.JSON.readTree(run.out);
     }
@@ -67,7 +64,7 @@ class DbBackupCommandTest {
     @Test
     void aRestoredDataDirectoryHasTheSameRowsAndReadsAndContinuesTheAccountIds() throws Exception {
         Path restored = root.resolve("restored");
-        Run run = opencce(restored, "db", "restore", backup.toString(), "--json");
+        CliRun run = opencce(restored, "db", "restore", backup.toString(), "--json");
         assertThat(run.exit).as(run.err).isZero();
         JsonNode result = Output.JSON.readTree(run.out);
         assertThat(result.get("rows").asLong()).isEqualTo(backedUp.get("rows").asLong());
@@ -112,7 +109,7 @@ class DbBackupCommandTest {
         Files.writeString(accounts, Files.readString(accounts).replace("Hale, Robin", "Hale, Robyn"));
         Path target = root.resolve("not-restored");
 
-        Run run = opencce(target, "db", "restore", copy.toString());
+        CliRun run = opencce(target, "db", "restore", copy.toString());
 
         assertThat(run.exit).isEqualTo(1);
         assertThat(run.err).contains("The backup file " + accounts + " is damaged or was changed");
@@ -121,7 +118,7 @@ class DbBackupCommandTest {
 
     @Test
     void restoringOverAnInstallationWithDataIsRefused() {
-        Run run = opencce(source, "db", "restore", backup.toString());
+        CliRun run = opencce(source, "db", "restore", backup.toString());
 
         assertThat(run.exit).isEqualTo(1);
         assertThat(run.err).contains("already holds 12 month files").contains("give a new --data-dir");
@@ -129,7 +126,7 @@ class DbBackupCommandTest {
 
     @Test
     void aBackupNeverOverwritesAnotherFolder() {
-        Run run = opencce(source, "db", "backup", "--to", backup.toString());
+        CliRun run = opencce(source, "db", "backup", "--to", backup.toString());
 
         assertThat(run.exit).isEqualTo(1);
         assertThat(run.err).contains("already exists and is not empty");
@@ -186,28 +183,10 @@ class DbBackupCommandTest {
         }
     }
 
-    private static Run opencce(Path dataDir, String... args) {
-        return new Run(dataDir, args);
-    }
-
-    /** One in-process invocation with its exit code and what it printed. */
-    private static final class Run {
-        final int exit;
-        final String out;
-        final String err;
-
-        Run(Path dataDir, String[] args) {
-            List<String> all = new ArrayList<>(List.of(args));
-            all.add("--data-dir");
-            all.add(dataDir.toString());
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            CommandLine cl = OpenCceCommand.commandLine();
-            cl.setOut(new PrintWriter(out));
-            cl.setErr(new PrintWriter(err));
-            this.exit = cl.execute(all.toArray(new String[0]));
-            this.out = out.toString();
-            this.err = err.toString();
-        }
+    private static CliRun opencce(Path dataDir, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--data-dir");
+        all.add(dataDir.toString());
+        return CliRun.of(all);
     }
 }

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Which commands create an installation, what the others say where there is none, and how a demo
@@ -28,7 +25,7 @@ class InstallationLifecycleTest {
         for (String[] command : new String[][] {{"load", "profile", "--by", "town"},
                 {"accounts", "import", list.toString()}, {"users", "add", "dana", "--role", "viewer"},
                 {"serve", "--port", "0"}}) {
-            Run run = opencce(command, "--data-dir", typo.toString());
+            CliRun run = opencce(command, "--data-dir", typo.toString());
             assertThat(run.exit).as(String.join(" ", command)).isEqualTo(1);
             assertThat(run.err).as(String.join(" ", command))
                     .contains("no OpenCCE installation in " + typo)
@@ -41,11 +38,11 @@ class InstallationLifecycleTest {
     @Test
     void dbMigrateCreatesTheInstallationThatReadingCommandsThenUse() throws IOException {
         Path dataDir = folder.resolve("new");
-        Run migrate = opencce(new String[] {"db", "migrate", "--json"}, "--data-dir", dataDir.toString());
+        CliRun migrate = opencce(new String[] {"db", "migrate", "--json"}, "--data-dir", dataDir.toString());
         assertThat(migrate.exit).as(migrate.err).isZero();
         assertThat(dataDir.resolve("postgres").resolve("PG_VERSION")).isRegularFile();
 
-        Run users = opencce(new String[] {"users", "add", "dana", "--role", "viewer"}, "--data-dir",
+        CliRun users = opencce(new String[] {"users", "add", "dana", "--role", "viewer"}, "--data-dir",
                 dataDir.toString());
         assertThat(users.exit).isEqualTo(1);
         assertThat(users.err).as("an installation without a program").contains("there is no program yet");
@@ -53,7 +50,7 @@ class InstallationLifecycleTest {
 
     @Test
     void anEmptyDataDirIsAUsageErrorNotTheCurrentFolder() {
-        Run run = opencce(new String[] {"db", "migrate"}, "--data-dir", "");
+        CliRun run = opencce(new String[] {"db", "migrate"}, "--data-dir", "");
         assertThat(run.exit).isEqualTo(2);
         assertThat(run.err).contains("--data-dir is empty");
         assertThat(Path.of("postgres")).as("nothing in the current folder").doesNotExist();
@@ -62,10 +59,10 @@ class InstallationLifecycleTest {
     @Test
     void aDataDirThatIsAFileIsNamedAsSuch() throws IOException {
         Path file = Files.writeString(folder.resolve("opencce.txt"), "notes");
-        Run run = opencce(new String[] {"db", "migrate"}, "--data-dir", file.toString());
+        CliRun run = opencce(new String[] {"db", "migrate"}, "--data-dir", file.toString());
         assertThat(run.exit).isEqualTo(1);
         assertThat(run.err).contains(file.toString()).contains("is a file, not a folder");
-        Run read = opencce(new String[] {"load", "profile", "--by", "town"}, "--data-dir", file.toString());
+        CliRun read = opencce(new String[] {"load", "profile", "--by", "town"}, "--data-dir", file.toString());
         assertThat(read.exit).isEqualTo(1);
         assertThat(read.err).contains("is a file, not a folder");
     }
@@ -74,7 +71,7 @@ class InstallationLifecycleTest {
     void aDemoBuildThatWasKilledIsBuiltAgainAndItsUnfinishedMonthFilesAreRemoved() throws IOException {
         Path dataDir = folder.resolve("demo");
         String[] demo = {"demo", "--scale", "0.01", "--no-serve", "--json"};
-        Run first = opencce(demo, "--data-dir", dataDir.toString());
+        CliRun first = opencce(demo, "--data-dir", dataDir.toString());
         assertThat(first.exit).as(first.err).isZero();
         long accounts = Output.JSON.readTree(first.out).get("accounts").asLong();
 
@@ -84,7 +81,7 @@ class InstallationLifecycleTest {
         Files.writeString(marker, Files.readString(marker).replace("state=built", "state=building"));
         Path leftover = Files.write(dataDir.resolve("intervals/month=2025-06/.data-5e1d.parquet.tmp"), new byte[64]);
 
-        Run again = opencce(demo, "--data-dir", dataDir.toString());
+        CliRun again = opencce(demo, "--data-dir", dataDir.toString());
         assertThat(again.exit).as(again.err).isZero();
         JsonNode rebuilt = Output.JSON.readTree(again.out);
         assertThat(rebuilt.get("rebuilt").asBoolean()).isTrue();
@@ -93,15 +90,15 @@ class InstallationLifecycleTest {
         assertThat(leftover).doesNotExist();
         assertThat(Files.readString(marker)).contains("state=built");
 
-        Run human = opencce(new String[] {"demo", "--scale", "0.01", "--no-serve"}, "--data-dir", dataDir.toString());
+        CliRun human = opencce(new String[] {"demo", "--scale", "0.01", "--no-serve"}, "--data-dir", dataDir.toString());
         assertThat(human.err).contains("Reusing the demo");
         Files.writeString(marker, Files.readString(marker).replace("state=built", "state=building"));
-        Run told = opencce(new String[] {"demo", "--scale", "0.01", "--no-serve"}, "--data-dir", dataDir.toString());
+        CliRun told = opencce(new String[] {"demo", "--scale", "0.01", "--no-serve"}, "--data-dir", dataDir.toString());
         assertThat(told.exit).as(told.err).isZero();
         assertThat(told.err).contains("The last demo build in " + dataDir + " did not finish; building it again.");
 
         Files.delete(marker);
-        Run unknown = opencce(new String[] {"demo", "--scale", "0.01", "--no-serve"}, "--data-dir", dataDir.toString());
+        CliRun unknown = opencce(new String[] {"demo", "--scale", "0.01", "--no-serve"}, "--data-dir", dataDir.toString());
         assertThat(unknown.exit).isEqualTo(1);
         assertThat(unknown.err).contains("has no record of a finished build").contains("add --fresh");
         try (Stream<Path> files = Files.walk(dataDir.resolve("intervals"))) {
@@ -109,31 +106,8 @@ class InstallationLifecycleTest {
         }
     }
 
-    private static Run opencce(String[] command, String... options) {
+    private static CliRun opencce(String[] command, String... options) {
         String[] all = Stream.concat(Stream.of(command), Stream.of(options)).toArray(String[]::new);
-        return new Run(all);
-    }
-
-    /** One in-process invocation with its exit code and what it printed. */
-    private static final class Run {
-        final int exit;
-        final String out;
-        final String err;
-
-        Run(String[] args) {
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            CommandLine cl = OpenCceCommand.commandLine();
-            cl.setOut(new PrintWriter(out));
-            cl.setErr(new PrintWriter(err));
-            this.exit = cl.execute(args);
-            this.out = out.toString();
-            this.err = err.toString();
-        }
-
-        @Override
-        public String toString() {
-            return "exit " + exit + ", out " + out + ", err " + err;
-        }
+        return CliRun.of(all);
     }
 }
