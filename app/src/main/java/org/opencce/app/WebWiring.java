@@ -1,6 +1,7 @@
 package org.opencce.app;
 
 import java.time.Clock;
+import org.opencce.app.enrollment.EnrollmentRequests;
 import org.opencce.app.security.TrustedProxies;
 import org.opencce.app.web.WebApp;
 import org.opencce.domain.community.ProgramId;
@@ -11,13 +12,17 @@ public final class WebWiring {
     private WebWiring() {
     }
 
-    /** The web app, believing {@code X-Forwarded-*} headers only from {@code proxies}. */
-    public static WebApp webApp(Installation installation, ProgramId program, TrustedProxies proxies) {
+    /**
+     * The web app, believing {@code X-Forwarded-*} headers only from {@code proxies}; the portal's and
+     * the console's customer requests go to {@code enrollment}.
+     */
+    public static WebApp webApp(Installation installation, ProgramId program, TrustedProxies proxies,
+            EnrollmentRequests enrollment) {
         ReferenceData reference = ReferenceData.instance();
         return new WebApp(new WebApp.Dependencies(program, installation.database().programs(),
                 installation.database().accounts(), installation.database().users(),
                 installation.database().sessions(), installation.database().audit(), installation.intervals(),
-                installation.loads(), reference.basicServiceRates(), reference.classIStandard(), proxies,
+                installation.loads(), reference.basicServiceRates(), reference.classIStandard(), enrollment, proxies,
                 Clock.systemDefaultZone()));
     }
 }

@@ -82,8 +82,9 @@ final class AccessControl {
             // Browsers ignore this header over plain HTTP; X-Forwarded-Proto counts only from a trusted proxy.
             ctx.header("Strict-Transport-Security", "max-age=31536000");
         }
-        if (isConsolePath(ctx.path()) || ctx.path().equals("/login")) {
-            // Pages with personal information must not stay in shared caches or the back-forward cache.
+        if (isConsolePath(ctx.path()) || ctx.path().equals("/login") || ctx.path().equals(PortalPages.PATH)) {
+            // Pages with personal information must not stay in shared caches or the back-forward cache;
+            // nor may the portal's form (its CSRF token is one visitor's) or its confirmation page.
             ctx.header("Cache-Control", "no-store");
         }
     }

@@ -105,7 +105,8 @@ final class AccountPages {
         AccountCard card = card(account, user, productNames());
         AccountDetailView view = new AccountDetailView(
                 frames.consolePage(ctx, "Account " + account.id(), "accounts", List.of("charts.js")),
-                card, rows, Display.kwh(total), "/api/console/accounts/" + account.id() + "/usage");
+                card, rows, Display.kwh(total), "/api/console/accounts/" + account.id() + "/usage",
+                StaffRequestPages.formFor(user, account, deps));
         templates.respond(ctx, "console/account.jte", view);
     }
 
@@ -139,7 +140,8 @@ final class AccountPages {
                 usage.stream().mapToInt(MonthUsage::hours).toArray()));
     }
 
-    private Account account(Context ctx) {
+    /** The account of the path's {@code {id}} in this program, or 404. */
+    Account account(Context ctx) {
         String text = ctx.pathParam("id");
         long id;
         try {

@@ -24,7 +24,12 @@ final class Frames {
     }
 
     Frame publicPage(Context ctx, String title, List<String> scripts) {
-        return new Frame(programName(), title, "public", Optional.empty(), Requests.csrfToken(ctx), scripts);
+        return publicPage(ctx, title, "public", scripts);
+    }
+
+    /** A public page in {@code section} of the site's navigation ("public" for the home page, "choose", …). */
+    Frame publicPage(Context ctx, String title, String section, List<String> scripts) {
+        return new Frame(programName(), title, section, Optional.empty(), Requests.csrfToken(ctx), scripts);
     }
 
     Frame consolePage(Context ctx, String title, String section, List<String> scripts) {

@@ -15,8 +15,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.opencce.app.enrollment.EnrollmentRequests;
 import org.opencce.app.load.LoadProfiles;
 import org.opencce.app.security.LoginThrottle;
+import org.opencce.app.security.PortalThrottle;
 import org.opencce.app.security.Session;
 import org.opencce.app.security.SessionStore;
 import org.opencce.app.security.TrustedProxies;
@@ -41,10 +43,10 @@ import org.slf4j.LoggerFactory;
  * charts are drawn by Chart.js from the JSON API. Scripts and styles come only from this server
  * ({@code /static}, {@code /webjars}).
  *
- * <p>Routes: {@code GET /}, {@code GET /api/program}, {@code GET|POST /login}, {@code POST /logout},
- * {@code GET|POST /console/password},
+ * <p>Routes: {@code GET /}, {@code GET /api/program}, {@code GET|POST /choose} (the customer portal),
+ * {@code GET|POST /login}, {@code POST /logout}, {@code GET|POST /console/password},
  * {@code GET /console}, {@code GET /console/week}, {@code GET /console/accounts},
- * {@code GET /console/accounts/{id}}, {@code GET /api/console/load},
+ * {@code GET /console/accounts/{id}}, {@code POST /console/accounts/{id}/requests}, {@code GET /api/console/load},
  * {@code GET /api/console/load/monthly}, {@code GET /api/console/accounts},
  * {@code GET /api/console/accounts/{id}}, {@code GET /api/console/accounts/{id}/usage}; static files
  * under {@code /static} (including {@code /static/openapi.json}) and {@code /webjars}.
@@ -62,13 +64,15 @@ public final class WebApp {
 
     /**
      * What the web app reads: the program it serves, the stores (console sessions included), the load
-     * service, the reference data for the public comparison, the reverse proxies whose
-     * {@code X-Forwarded-For} and {@code X-Forwarded-Proto} are believed, and the clock that says
-     * what "today" is (tests fix it).
+     * service, the reference data for the public comparison, enrollment (which applies the portal's and
+     * the staff's requests), the reverse proxies whose {@code X-Forwarded-For} and
+     * {@code X-Forwarded-Proto} are believed, and the clock that says what "today" is and drives the
+     * rate limits (tests fix it).
      */
     public record Dependencies(ProgramId program, ProgramStore programs, AccountStore accounts, UserStore users,
             ConsoleSessionStore sessions, AuditLog audit, IntervalStore intervals, LoadProfiles loads,
-            BasicServiceRates basicService, ClassIStandard classI, TrustedProxies trustedProxies, Clock clock) {
+            BasicServiceRates basicService, ClassIStandard classI, EnrollmentRequests enrollment,
+            TrustedProxies trustedProxies, Clock clock) {
 
         public Dependencies {
             Objects.requireNonNull(program, "program");
@@ -81,6 +85,7 @@ public final class WebApp {
             Objects.requireNonNull(loads, "loads");
             Objects.requireNonNull(basicService, "basicService");
             Objects.requireNonNull(classI, "classI");
+            Objects.requireNonNull(enrollment, "enrollment");
             Objects.requireNonNull(trustedProxies, "trustedProxies");
             Objects.requireNonNull(clock, "clock");
         }
@@ -89,12 +94,14 @@ public final class WebApp {
     private final Dependencies deps;
     private final SessionStore sessions;
     private final LoginThrottle throttle;
+    private final PortalThrottle portalThrottle;
     private Javalin server;
 
     public WebApp(Dependencies deps) {
         this.deps = Objects.requireNonNull(deps, "deps");
         this.sessions = new SessionStore(deps.clock(), deps.sessions());
         this.throttle = new LoginThrottle(deps.clock());
+        this.portalThrottle = new PortalThrottle(deps.clock());
     }
 
     /**
@@ -140,6 +147,8 @@ public final class WebApp {
                 frames, templates);
         Dashboard dashboard = new Dashboard(deps, frames, templates);
         AccountPages accounts = new AccountPages(deps, frames, templates);
+        PortalPages portal = new PortalPages(deps, portalThrottle, sessions, frames, templates);
+        StaffRequestPages staffRequests = new StaffRequestPages(deps, accounts, frames, templates);
         Errors errors = new Errors(frames, templates);
 
         Javalin app = Javalin.create(config -> {
@@ -167,6 +176,8 @@ public final class WebApp {
 
         route(app, allowed, HandlerType.GET, "/", site::home);
         route(app, allowed, HandlerType.GET, "/api/program", site::programJson);
+        route(app, allowed, HandlerType.GET, PortalPages.PATH, portal::form);
+        route(app, allowed, HandlerType.POST, PortalPages.PATH, portal::submit);
 
         route(app, allowed, HandlerType.GET, "/login", login::form);
         route(app, allowed, HandlerType.POST, "/login", login::submit);
@@ -178,6 +189,7 @@ public final class WebApp {
         route(app, allowed, HandlerType.GET, "/console/week", dashboard::weekFragment);
         route(app, allowed, HandlerType.GET, "/console/accounts", accounts::search);
         route(app, allowed, HandlerType.GET, "/console/accounts/{id}", accounts::detail);
+        route(app, allowed, HandlerType.POST, "/console/accounts/{id}/requests", staffRequests::submit);
         route(app, allowed, HandlerType.GET, "/api/console/load", dashboard::loadJson);
         route(app, allowed, HandlerType.GET, "/api/console/load/monthly", dashboard::monthlyJson);
         route(app, allowed, HandlerType.GET, "/api/console/accounts", accounts::searchJson);

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.opencce.app.enrollment.InMemoryEnrollmentRequests;
 import org.opencce.app.load.LoadProfiles;
 import org.opencce.app.security.Passwords;
 import org.opencce.app.security.TrustedProxies;
@@ -31,7 +32,8 @@ import org.opencce.store.parquet.ParquetIntervalStore;
 /**
  * The web app as the tests meet it: the real server on a random port over a real embedded
  * PostgreSQL and real Parquet files in a temporary folder, seeded with the Valley fixture community,
- * three days of hourly reads for every account, and four users. One per test class.
+ * three days of hourly reads for every account, and four users; customer requests go to an
+ * {@link InMemoryEnrollmentRequests} over the fixture accounts. One per test class.
  */
 final class TestSite implements AutoCloseable {
     /** "Today" for the site: Saturday, March 15, 2025, 11 AM in Amherst. */
@@ -56,14 +58,19 @@ final class TestSite implements AutoCloseable {
     final String base;
     /** The kWh written for each account, hour by hour from the start of {@link #FIRST_DAY}. */
     final Map<AccountId, double[]> kwhWritten;
+    /** What the portal and the console applied. */
+    final InMemoryEnrollmentRequests enrollment;
+    private final Clock clock;
 
     private TestSite(Database database, ParquetIntervalStore intervals, WebApp app, int port,
-            Map<AccountId, double[]> kwhWritten) {
+            Map<AccountId, double[]> kwhWritten, InMemoryEnrollmentRequests enrollment, Clock clock) {
         this.database = database;
         this.intervals = intervals;
         this.app = app;
         this.base = "http://127.0.0.1:" + port;
         this.kwhWritten = kwhWritten;
+        this.enrollment = enrollment;
+        this.clock = clock;
     }
 
     static TestSite start(Path folder) {
@@ -72,6 +79,11 @@ final class TestSite implements AutoCloseable {
 
     /** A site that believes {@code X-Forwarded-*} headers from {@code proxies}. */
     static TestSite start(Path folder, TrustedProxies proxies) {
+        return start(folder, proxies, Clock.fixed(NOW, LocalCalendar.ZONE));
+    }
+
+    /** A site whose "now" is {@code clock} (e.g. one the test moves, for rate limits). */
+    static TestSite start(Path folder, TrustedProxies proxies, Clock clock) {
         Database database = Database.open(DatabaseSettings.embedded(folder.resolve("db")));
         ParquetIntervalStore intervals = null;
         try {
@@ -88,9 +100,10 @@ final class TestSite implements AutoCloseable {
 
             intervals = new ParquetIntervalStore(folder.resolve("intervals"));
             Map<AccountId, double[]> written = writeIntervals(intervals);
-            WebApp app = webApp(database, intervals, proxies);
+            InMemoryEnrollmentRequests enrollment = new InMemoryEnrollmentRequests(Fixtures.valleyAccounts());
+            WebApp app = webApp(database, intervals, proxies, enrollment, clock);
             int port = app.start("127.0.0.1", 0);
-            return new TestSite(database, intervals, app, port, written);
+            return new TestSite(database, intervals, app, port, written, enrollment, clock);
         } catch (RuntimeException e) {
             if (intervals != null) {
                 intervals.close();
@@ -102,16 +115,17 @@ final class TestSite implements AutoCloseable {
 
     /** A new web app (not started) over the site's database and interval data, as after a restart. */
     WebApp newWebApp() {
-        return webApp(database, intervals, TrustedProxies.NONE);
+        return webApp(database, intervals, TrustedProxies.NONE, enrollment, clock);
     }
 
-    private static WebApp webApp(Database database, IntervalStore intervals, TrustedProxies proxies) {
+    private static WebApp webApp(Database database, IntervalStore intervals, TrustedProxies proxies,
+            InMemoryEnrollmentRequests enrollment, Clock clock) {
         LoadProfiles loads = new LoadProfiles(database.programs(), database.accounts(), intervals);
         return new WebApp(new WebApp.Dependencies(Fixtures.VALLEY, database.programs(), database.accounts(),
                 database.users(), database.sessions(), database.audit(), intervals, loads,
                 new BasicServiceRates(List.of(EVERSOURCE_RATE, NATIONAL_GRID_RATE)),
                 new ClassIStandard(Map.of(2024, Percent.of(24), 2025, Percent.of(27), 2026, Percent.of(30))),
-                proxies, Clock.fixed(NOW, LocalCalendar.ZONE)));
+                enrollment, proxies, clock));
     }
 
     static char[] password(String user) {

@@ -1,10 +1,15 @@
 package org.opencce.app.web.view;
 
 import java.util.List;
+import java.util.Optional;
 
-/** One account's record and its monthly usage ({@code usageSrc} is the JSON the chart reads). */
+/**
+ * One account's record and its monthly usage ({@code usageSrc} is the JSON the chart reads), with the
+ * form for recording a customer's request when the user's role may ({@code requestForm} empty for
+ * viewers).
+ */
 public record AccountDetailView(Frame frame, AccountCard account, List<UsageRow> usage, String usageTotal,
-        String usageSrc) {
+        String usageSrc, Optional<StaffRequestForm> requestForm) {
 
     public AccountDetailView {
         usage = List.copyOf(usage);
