@@ -94,4 +94,37 @@ public final class Fixtures {
         return new Account(id, VALLEY, new UtilityAccountNumber(number), utility, town, rateClass, name, address,
                 status, Optional.ofNullable(product), lowIncome, netMetered, LoadZone.WCMA);
     }
+
+    // Enrollment examples (issue 6): Basic Service accounts of the opt-out campaign, and one outside it.
+
+    /** Pelham, R-2 low-income, on Basic Service: eligible, flagged, never excluded. */
+    public static final AccountId FAYE = new AccountId(6);
+    /** Amherst, R-1 with net-metered solar, on Basic Service. */
+    public static final AccountId GUS = new AccountId(7);
+    /** Northampton, R-1, on Basic Service, with a mailing address at a PO box: its notice comes back. */
+    public static final AccountId HANNAH = new AccountId(8);
+    /** Hadley, R-1, on Basic Service: Hadley is not a member town, so the account is ineligible. */
+    public static final AccountId IAN = new AccountId(9);
+
+    /** The date the campaign's opt-out notices are mailed. */
+    public static final LocalDate NOTICES_MAILED = LocalDate.of(2024, 11, 22);
+    /** The last day of their 30-day opt-out window, inclusive: 22 November + 30 days. */
+    public static final LocalDate WINDOW_CLOSES = LocalDate.of(2024, 12, 22);
+
+    /** FAYE, GUS, HANNAH and IAN, none of them enrolled yet. */
+    public static List<Account> campaignAccounts() {
+        return List.of(
+                account(FAYE, "54011112222", Utility.EVERSOURCE_WMA, "Pelham", RateClass.R_2, "Faye Fontaine",
+                        new ServiceAddress("9 North Valley Rd", "Pelham", "01002"), SupplyStatus.BASIC_SERVICE, null,
+                        true, false),
+                account(GUS, "54033334444", Utility.EVERSOURCE_WMA, "Amherst", RateClass.R_1, "Gus Garcia",
+                        new ServiceAddress("88 Pine St", "Amherst", "01002"), SupplyStatus.BASIC_SERVICE, null,
+                        false, true),
+                account(HANNAH, "8155556666", Utility.NATIONAL_GRID_MA, "Northampton", RateClass.R_1, "Hannah Hale",
+                        new ServiceAddress("21 Bridge St", "Northampton", "01060"), SupplyStatus.BASIC_SERVICE, null,
+                        false, false),
+                account(IAN, "54077778888", Utility.EVERSOURCE_WMA, "Hadley", RateClass.R_1, "Ian Ives",
+                        new ServiceAddress("5 Russell St", "Hadley", "01035"), SupplyStatus.BASIC_SERVICE, null,
+                        false, false));
+    }
 }
