@@ -18,6 +18,7 @@ import org.opencce.domain.community.Account;
 import org.opencce.domain.community.AccountId;
 import org.opencce.domain.community.GreenContent;
 import org.opencce.domain.community.LoadZone;
+import org.opencce.domain.community.MailingAddress;
 import org.opencce.domain.community.Product;
 import org.opencce.domain.community.ProductId;
 import org.opencce.domain.community.Program;
@@ -205,6 +206,41 @@ public abstract class StoreContractTest {
         assertThat(database().accounts().find(bob.id())).contains(bobEnrolled);
         assertThat(database().accounts().all(program.id())).containsExactly(accounts.get(0), bobEnrolled,
                 accounts.get(2), accounts.get(3), accounts.get(4));
+    }
+
+    @Test
+    void aMailingAddressIsStoredChangedAndRemovedAndEveryReadReturnsIt() {
+        Program program = saveValleyProgram();
+        List<Account> accounts = storeValleyAccounts(program.id());
+        // Bob rents; his landlord's office gets his mail. The street has a comma and a second line.
+        MailingAddress landlord = new MailingAddress("c/o Pioneer Property Mgmt, Suite 2\nPO Box 112", "Hadley",
+                "MA", "01035-0112");
+        Account bob = accounts.get(1).withMailingAddress(Optional.of(landlord));
+        Account erin = accounts.get(4).withMailingAddress(Optional.of(new MailingAddress("9 Summer St", "Keene",
+                "NH", "03431")));
+
+        database().accounts().upsert(List.of(bob, erin));
+
+        assertThat(database().accounts().find(bob.id())).contains(bob);
+        assertThat(database().accounts().find(program.id(), bob.utility(), bob.number()).orElseThrow()
+                .mailingAddress()).contains(landlord);
+        assertThat(database().accounts().all(program.id())).containsExactly(accounts.get(0), bob, accounts.get(2),
+                accounts.get(3), erin);
+        assertThat(search(program, text("Brennan")).items()).containsExactly(bob);
+        Map<AccountId, Account> found = database().accounts().inTransaction(program.id(),
+                batch -> batch.find(List.of(bob.id(), accounts.get(0).id())));
+        assertThat(found).containsEntry(bob.id(), bob).containsEntry(accounts.get(0).id(), accounts.get(0));
+
+        Account bobMoved = bob.withMailingAddress(Optional.of(new MailingAddress("PO Box 7", "Amherst", "MA",
+                "01004")));
+        Account erinHome = erin.withMailingAddress(Optional.empty());
+        database().accounts().inTransaction(program.id(), batch -> {
+            batch.upsert(List.of(bobMoved, erinHome));
+            return null;
+        });
+
+        assertThat(database().accounts().find(bob.id())).contains(bobMoved);
+        assertThat(database().accounts().find(erin.id())).contains(accounts.get(4));
     }
 
     @Test
@@ -713,12 +749,14 @@ public abstract class StoreContractTest {
 
     private static Account with(Account a, AccountId id, ProgramId program) {
         return new Account(id, program, a.number(), a.utility(), a.town(), a.rateClass(), a.customerName(),
-                a.serviceAddress(), a.supplyStatus(), a.product(), a.lowIncome(), a.netMetered(), a.loadZone());
+                a.serviceAddress(), a.supplyStatus(), a.product(), a.lowIncome(), a.netMetered(), a.loadZone(),
+                a.mailingAddress());
     }
 
     private static Account with(Account a, AccountId id, UtilityAccountNumber number) {
         return new Account(id, a.program(), number, a.utility(), a.town(), a.rateClass(), a.customerName(),
-                a.serviceAddress(), a.supplyStatus(), a.product(), a.lowIncome(), a.netMetered(), a.loadZone());
+                a.serviceAddress(), a.supplyStatus(), a.product(), a.lowIncome(), a.netMetered(), a.loadZone(),
+                a.mailingAddress());
     }
 
     private static AccountStore.Key key(Utility utility, String number) {

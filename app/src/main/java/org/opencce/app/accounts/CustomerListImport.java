@@ -207,8 +207,10 @@ public final class CustomerListImport {
 
     /**
      * The account as the list describes it. An account the program already supplies keeps its
-     * enrollment and product: the utility's list updates its facts (rate class, name, address, flags),
-     * while changes of supplier arrive as enrollment transactions, not through the list.
+     * enrollment and product: the utility's list updates its facts (rate class, name, addresses, flags),
+     * while changes of supplier arrive as enrollment transactions, not through the list. The list's
+     * mailing address replaces the stored one, and a row without one removes it: the list is the
+     * utility's current record (docs/formats/customer-list.md, "Mailing address").
      */
     static Account fromRow(ProgramId program, AccountId id, CustomerListRow row, Town town, Optional<Account> existing) {
         boolean enrolled = existing.map(a -> a.supplyStatus() == SupplyStatus.PROGRAM).orElse(false);
@@ -216,7 +218,7 @@ public final class CustomerListImport {
         Optional<ProductId> product = enrolled ? existing.get().product() : Optional.empty();
         return new Account(id, program, row.accountNumber(), row.utility(), town.name(), row.rateClass(),
                 row.customerName(), row.serviceAddress(), status, product, row.lowIncome(), row.netMetered(),
-                row.loadZone());
+                row.loadZone(), row.mailingAddress());
     }
 
     /** The SHA-256 of the file's bytes, read in constant memory. */

@@ -18,6 +18,7 @@ import org.opencce.app.web.view.AccountDetailView;
 import org.opencce.app.web.view.AccountSearchView;
 import org.opencce.domain.community.Account;
 import org.opencce.domain.community.AccountId;
+import org.opencce.domain.community.MailingAddress;
 import org.opencce.domain.community.Product;
 import org.opencce.domain.community.ProductId;
 import org.opencce.domain.community.RateClass;
@@ -231,7 +232,10 @@ final class AccountPages {
                 personal ? a.rateClass().description() : maskedDescription(a.rateClass()),
                 a.supplyStatus().displayName(),
                 a.product().map(p -> products.getOrDefault(p, p.value())).orElse("—"), flags,
-                a.loadZone().name() + " · " + a.loadZone().displayName());
+                a.loadZone().name() + " · " + a.loadZone().displayName(),
+                // Where notices go (issue 6): staff see it, or that mail goes to the service address.
+                !personal ? "" : a.mailingAddress().map(MailingAddress::toString)
+                        .orElse("same as the service address"));
     }
 
     private static AccountJson json(Account a, ConsoleUser user, Map<ProductId, String> products) {
@@ -244,7 +248,9 @@ final class AccountPages {
                 a.town(), rateClassCode(a, personal), slug(a.supplyStatus()),
                 a.product().map(ProductId::value).orElse(null),
                 a.product().map(p -> products.getOrDefault(p, p.value())).orElse(null),
-                personal ? Boolean.valueOf(a.lowIncome()) : null, a.netMetered(), a.loadZone().name());
+                personal ? Boolean.valueOf(a.lowIncome()) : null, a.netMetered(), a.loadZone().name(),
+                personal ? a.mailingAddress().map(m -> new MailingAddressJson(m.street(), m.city(), m.state(),
+                        m.zip())).orElse(null) : null);
     }
 
     /**
@@ -354,10 +360,15 @@ final class AccountPages {
 
     record AccountJson(long id, String utility, String number, boolean personalInformationHidden,
             String customerName, AddressJson serviceAddress, String town, String rateClass, String supplyStatus,
-            String productId, String productName, Boolean lowIncome, boolean netMetered, String loadZone) {
+            String productId, String productName, Boolean lowIncome, boolean netMetered, String loadZone,
+            MailingAddressJson mailingAddress) {
     }
 
     record AddressJson(String street, String city, String zip) {
+    }
+
+    /** Null for viewers and for accounts whose mail goes to the service address. */
+    record MailingAddressJson(String street, String city, String state, String zip) {
     }
 
     record AccountPageJson(List<AccountJson> items, int page, int pageSize, long total, int pageCount) {

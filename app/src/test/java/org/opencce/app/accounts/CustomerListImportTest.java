@@ -20,6 +20,7 @@ import org.opencce.domain.Fixtures;
 import org.opencce.domain.OpenCceException;
 import org.opencce.domain.community.Account;
 import org.opencce.domain.community.AccountId;
+import org.opencce.domain.community.MailingAddress;
 import org.opencce.domain.community.Product;
 import org.opencce.domain.community.Program;
 import org.opencce.domain.community.ProgramId;
@@ -128,6 +129,49 @@ class CustomerListImportTest {
         assertThat(after.lowIncome()).isTrue();
         assertThat(after.supplyStatus()).isEqualTo(SupplyStatus.PROGRAM);
         assertThat(after.product()).contains(Fixtures.STANDARD);
+    }
+
+    @Test
+    void theListsMailingAddressIsStoredReplacedAndRemovedWithEachNewList() throws IOException {
+        ProgramId program = newProgram();
+        String header = "Account Number,Utility,Town,Rate Class,Customer Name,Service Address,City,ZIP,Supply Status,"
+                + "Mailing Street,Mailing City,Mailing State,Mailing ZIP\n";
+        importer.importFile(program, write("m1.csv", header
+                + "54099000401,Eversource,Amherst,R-1,Renée Tenant,12 Fearing St,Amherst,01002,Basic Service,"
+                + "\"c/o Pioneer Property Mgmt, PO Box 112\",Hadley,MA,01035-0112\n"
+                + "54099000402,Eversource,Amherst,R-1,Sam Owner,14 Fearing St,Amherst,01002,Basic Service,,,,\n"
+                + "54099000403,Eversource,Amherst,R-1,Half Address,16 Fearing St,Amherst,01002,Basic Service,"
+                + "PO Box 9,,MA,\n"), "test");
+
+        Account renee = db.accounts().find(program, Utility.EVERSOURCE_WMA, new UtilityAccountNumber("54099000401"))
+                .orElseThrow();
+        Account sam = db.accounts().find(program, Utility.EVERSOURCE_WMA, new UtilityAccountNumber("54099000402"))
+                .orElseThrow();
+        assertThat(renee.noticeAddress()).isEqualTo(new MailingAddress("c/o Pioneer Property Mgmt, PO Box 112",
+                "Hadley", "MA", "01035-0112"));
+        assertThat(renee.serviceAddress().street()).isEqualTo("12 Fearing St");
+        assertThat(sam.mailingAddress()).isEmpty();
+        assertThat(sam.noticeAddress()).isEqualTo(new MailingAddress("14 Fearing St", "Amherst", "MA", "01002"));
+        assertThat(db.accounts().count(program)).as("the row with half an address is rejected").isEqualTo(2);
+
+        // The next list: Renée's landlord changed; Sam now gets mail at a PO box. A list without the mailing
+        // columns at all then says nobody has a mailing address any more.
+        importer.importFile(program, write("m2.csv", header
+                + "54099000401,Eversource,Amherst,R-1,Renée Tenant,12 Fearing St,Amherst,01002,Basic Service,"
+                + "PO Box 7,Amherst,ma,01004\n"
+                + "54099000402,Eversource,Amherst,R-1,Sam Owner,14 Fearing St,Amherst,01002,Basic Service,"
+                + "9 Summer St,Keene,NH,03431\n"), "test");
+        assertThat(db.accounts().find(renee.id()).orElseThrow().mailingAddress())
+                .contains(new MailingAddress("PO Box 7", "Amherst", "MA", "01004"));
+        assertThat(db.accounts().find(sam.id()).orElseThrow().noticeAddress().lines())
+                .containsExactly("9 Summer St", "Keene NH 03431");
+
+        importer.importFile(program, write("m3.csv", HEADER
+                + "54099000401,Eversource,Amherst,R-1,Renée Tenant,12 Fearing St,Amherst,01002,Basic Service,N,N\n"),
+                "test");
+        assertThat(db.accounts().find(renee.id()).orElseThrow().mailingAddress()).isEmpty();
+        assertThat(db.accounts().find(sam.id()).orElseThrow().mailingAddress()).as("not in the third list")
+                .isPresent();
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencce.app.load.LoadProfiles;
 import org.opencce.domain.Fixtures;
+import org.opencce.domain.community.Account;
+import org.opencce.domain.community.MailingAddress;
 import org.opencce.domain.load.Grouping;
 
 /**
@@ -195,6 +198,33 @@ class ConsoleDataTest {
         assertThat(viewer.get("/api/console/accounts?class=R-1").statusCode()).as("R-1 tells R-2 by omission")
                 .isEqualTo(403);
         assertThat(viewer.get("/console/accounts").body()).doesNotContain(">R-2<", "low-income");
+    }
+
+    @Test
+    void theMailingAddressIsShownToStaffButViewersCannotTellThereIsOne() throws Exception {
+        Account bob = Fixtures.valleyAccounts().get(1);
+        site.database.accounts().upsert(List.of(bob.withMailingAddress(Optional.of(new MailingAddress(
+                "c/o Pioneer Property Mgmt, PO Box 112", "Hadley", "MA", "01035-0112")))));
+        try {
+            String forStaff = staff.get("/console/accounts/" + Fixtures.BOB).body();
+            String forViewer = viewer.get("/console/accounts/" + Fixtures.BOB).body();
+            JsonNode staffJson = JSON.readTree(staff.get("/api/console/accounts/" + Fixtures.BOB).body());
+            String viewerJson = viewer.get("/api/console/accounts/" + Fixtures.BOB).body();
+
+            assertThat(forStaff).contains("Mailing address", "c/o Pioneer Property Mgmt, PO Box 112, Hadley MA 01035-0112");
+            assertThat(staffJson.at("/mailingAddress/street").asText()).isEqualTo("c/o Pioneer Property Mgmt, PO Box 112");
+            assertThat(staffJson.at("/mailingAddress/state").asText()).isEqualTo("MA");
+            assertThat(staffJson.at("/mailingAddress/zip").asText()).isEqualTo("01035-0112");
+            assertThat(forViewer).doesNotContain("Mailing address", "Pioneer", "Hadley", "PO Box");
+            assertThat(viewerJson).doesNotContain("Pioneer", "Hadley", "PO Box");
+            assertThat(JSON.readTree(viewerJson).get("mailingAddress").isNull()).isTrue();
+            // An account whose mail goes to the service address says so to staff, and nothing to viewers.
+            assertThat(staff.get("/console/accounts/" + Fixtures.ALICE).body()).contains("Mailing address",
+                    "same as the service address");
+            assertThat(viewer.get("/console/accounts/" + Fixtures.ALICE).body()).doesNotContain("Mailing address");
+        } finally {
+            site.database.accounts().upsert(List.of(bob));
+        }
     }
 
     @Test

@@ -24,7 +24,18 @@ public enum CustomerListColumn {
             "Supply"),
     LOW_INCOME("low_income", "low income", 10, false, "Low Income", "LI", "Discount", "Low Income Discount"),
     NET_METERED("net_metered", "net metered", 10, false, "Net Metered", "Net Metering", "NEM"),
-    LOAD_ZONE("load_zone", "load zone", 50, false, "Load Zone", "Zone");
+    LOAD_ZONE("load_zone", "load zone", 50, false, "Load Zone", "Zone"),
+    /*
+     * The mailing address, for customers whose mail goes elsewhere (issue 6, Notices: the notice goes to
+     * the mailing address when the list has one). All four columns or none; a single "Mailing Address"
+     * column holding the whole address on one line is not one of them: it is ignored, as splitting it
+     * into street, city, state and ZIP would be a guess.
+     */
+    MAILING_STREET("mailing_street", "mailing street", 200, false, "Mailing Street", "Mail Street", "Mailing Street Address"),
+    MAILING_CITY("mailing_city", "mailing city", 100, false, "Mailing City", "Mail City"),
+    MAILING_STATE("mailing_state", "mailing state", 10, false, "Mailing State", "Mail State"),
+    MAILING_ZIP("mailing_zip", "mailing ZIP code", 10, false, "Mailing ZIP", "Mailing Zip Code", "Mail ZIP",
+            "Mailing Postal Code");
 
     private final String canonical;
     private final String label;
@@ -57,6 +68,11 @@ public enum CustomerListColumn {
     /** The header {@link CustomerListWriter} writes, {@code account_number}. */
     public String canonical() {
         return canonical;
+    }
+
+    /** The four columns of the mailing address, which a list has all together or not at all. */
+    public static List<CustomerListColumn> mailingAddress() {
+        return List.of(MAILING_STREET, MAILING_CITY, MAILING_STATE, MAILING_ZIP);
     }
 
     /** Whether a list without this column cannot be read. */

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.opencce.domain.community.LoadZone;
+import org.opencce.domain.community.MailingAddress;
 import org.opencce.domain.community.RateClass;
 import org.opencce.domain.community.ServiceAddress;
 import org.opencce.domain.community.SupplyStatus;
@@ -32,8 +33,11 @@ import org.opencce.formats.FormatException;
  *
  * <p>A row that cannot become a {@link CustomerListRow} is rejected with its line and every reason, and
  * reading goes on; the second row for the same utility and account number is rejected as a duplicate of
- * the first accepted one. A file that is empty or lacks a required column cannot be read at all and
- * fails with a {@link FormatException} that lists the missing columns and the headers accepted for them.
+ * the first accepted one. A file that is empty, lacks a required column, or has some of the four
+ * mailing-address columns but not all, cannot be read at all and fails with a {@link FormatException}
+ * that lists the missing columns and the headers accepted for them. A row gets a mailing address when
+ * its four mailing columns are filled in, none when they are blank; a row with only some of them is
+ * rejected with the ones it lacks.
  * Text that is not UTF-8 fails the same way, with the line and byte offset of the first bad byte. A
  * value longer than its column's {@link CustomerListColumn#maxLength() limit} or holding a control
  * character (a NUL, an escape) rejects its row with the column, the length or the character's position.
@@ -56,6 +60,7 @@ public final class CustomerListReader {
     private static final Pattern ACCOUNT_NUMBER = Pattern.compile("[0-9A-Za-z-]{4,30}");
     private static final Pattern ZIP = Pattern.compile("\\d{5}(-\\d{4})?");
     private static final Pattern ZIP_WITHOUT_LEADING_ZERO = Pattern.compile("[12]\\d{3}");
+    private static final Pattern STATE = Pattern.compile("[A-Z]{2}");
     private static final Map<LoadZone, String> ZONE_NAME_KEYS = Arrays.stream(LoadZone.values())
             .collect(Collectors.toMap(z -> z, z -> CustomerListColumn.key(z.displayName())));
     /*
@@ -143,6 +148,16 @@ public final class CustomerListReader {
                 throw new FormatException(source, header.number(), "the customer list lacks the required column"
                         + (missing.size() > 1 ? "s " : " ") + describe(missing) + "; its header has "
                         + header.record().toList().stream().map(CustomerListReader::shortened).toList());
+            }
+            List<CustomerListColumn> mailingMissing = CustomerListColumn.mailingAddress().stream()
+                    .filter(c -> !columns.containsKey(c)).toList();
+            if (!mailingMissing.isEmpty() && mailingMissing.size() < CustomerListColumn.mailingAddress().size()) {
+                throw new FormatException(source, header.number(), "a mailing address needs all four columns "
+                        + CustomerListColumn.mailingAddress().stream().map(CustomerListColumn::canonical)
+                                .collect(Collectors.joining(", "))
+                        + ", but the header lacks " + describe(mailingMissing)
+                        + "; add the missing column" + (mailingMissing.size() > 1 ? "s" : "")
+                        + " or remove the mailing columns");
             }
 
             int read = 0;
@@ -243,11 +258,12 @@ public final class CustomerListReader {
         String name = required(v.get(CustomerListColumn.CUSTOMER_NAME), "customer name", problems);
         String street = required(v.get(CustomerListColumn.SERVICE_STREET), "service street", problems);
         String city = required(v.get(CustomerListColumn.SERVICE_CITY), "service city", problems);
-        String zip = zip(v.get(CustomerListColumn.SERVICE_ZIP), problems);
+        String zip = zip(v.get(CustomerListColumn.SERVICE_ZIP), CustomerListColumn.SERVICE_ZIP, problems);
         SupplyStatus status = supplyStatus(v.get(CustomerListColumn.SUPPLY_STATUS), problems);
         Boolean lowIncome = yesNo(v.getOrDefault(CustomerListColumn.LOW_INCOME, ""), "low income", problems);
         Boolean netMetered = yesNo(v.getOrDefault(CustomerListColumn.NET_METERED, ""), "net metered", problems);
         LoadZone zone = loadZone(v.getOrDefault(CustomerListColumn.LOAD_ZONE, ""), problems);
+        Optional<MailingAddress> mailing = mailingAddress(v, problems);
         if (!problems.isEmpty()) {
             return null;
         }
@@ -256,7 +272,7 @@ public final class CustomerListReader {
                 : rateClass == RateClass.R_2 || rateClass == RateClass.R_4;
         return new CustomerListRow(line.number(), account, utility, town, rateClass, name,
                 new ServiceAddress(street, city, zip), status, isLowIncome,
-                netMetered != null && netMetered, zone);
+                netMetered != null && netMetered, zone, mailing);
     }
 
     /**
@@ -342,16 +358,51 @@ public final class CustomerListReader {
         return rateClass.get();
     }
 
-    private static String zip(String value, List<String> problems) {
+    private static String zip(String value, CustomerListColumn column, List<String> problems) {
         if (value.isEmpty()) {
-            problems.add("ZIP code is missing");
+            problems.add(column.label() + " is missing");
         } else if (!ZIP.matcher(value).matches()) {
             // Massachusetts ZIP codes start with 0; spreadsheets drop it when they take the column for a number.
             String hint = ZIP_WITHOUT_LEADING_ZERO.matcher(value).matches() ? " (a spreadsheet may have dropped its leading zero: 0"
                     + value + "?)" : "";
-            problems.add("ZIP code '" + value + "' must be 5 digits" + hint);
+            problems.add(column.label() + " '" + value + "' must be 5 digits" + hint);
         }
         return value;
+    }
+
+    /**
+     * The mailing address of a row: empty when its four columns are blank (or absent), the address when
+     * all four are filled in; a row with some of them filled in is rejected with the ones that are
+     * missing, since a notice sent to half an address would not arrive (issue 6, Notices).
+     */
+    private static Optional<MailingAddress> mailingAddress(Map<CustomerListColumn, String> v, List<String> problems) {
+        List<CustomerListColumn> blank = new ArrayList<>();
+        for (CustomerListColumn c : CustomerListColumn.mailingAddress()) {
+            if (v.getOrDefault(c, "").isEmpty()) {
+                blank.add(c);
+            }
+        }
+        if (blank.size() == CustomerListColumn.mailingAddress().size()) {
+            return Optional.empty();
+        }
+        if (!blank.isEmpty()) {
+            problems.add("the mailing address lacks its " + blank.stream().map(CustomerListColumn::label)
+                    .collect(Collectors.joining(", ")) + "; fill in all four mailing columns or leave all four blank");
+            return Optional.empty();
+        }
+        int before = problems.size();
+        // USPS state codes are upper case (Publication 28, Appendix B); "ma" is read as MA.
+        String state = v.get(CustomerListColumn.MAILING_STATE).toUpperCase(Locale.ROOT);
+        if (!STATE.matcher(state).matches()) {
+            problems.add("mailing state '" + v.get(CustomerListColumn.MAILING_STATE)
+                    + "' must be a two-letter state code such as MA");
+        }
+        String zip = zip(v.get(CustomerListColumn.MAILING_ZIP), CustomerListColumn.MAILING_ZIP, problems);
+        if (problems.size() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new MailingAddress(v.get(CustomerListColumn.MAILING_STREET),
+                v.get(CustomerListColumn.MAILING_CITY), state, zip));
     }
 
     private static SupplyStatus supplyStatus(String value, List<String> problems) {

@@ -1,7 +1,9 @@
 package org.opencce.formats.customerlist;
 
 import java.util.Objects;
+import java.util.Optional;
 import org.opencce.domain.community.LoadZone;
+import org.opencce.domain.community.MailingAddress;
 import org.opencce.domain.community.RateClass;
 import org.opencce.domain.community.ServiceAddress;
 import org.opencce.domain.community.SupplyStatus;
@@ -13,7 +15,9 @@ import org.opencce.domain.community.UtilityAccountNumber;
  * before enrollment. {@code line} is the 1-based line the row starts on, counting the header as line 1
  * (0 for a row that was not read from a file). {@code supplyStatus} is {@link SupplyStatus#BASIC_SERVICE}
  * or {@link SupplyStatus#COMPETITIVE}: a list is received before anyone is enrolled in the program.
- * {@code customerName} and {@code serviceAddress} are personal information. Immutable and thread-safe.
+ * {@code mailingAddress} is present when the list gives one (all four mailing columns filled in).
+ * {@code customerName}, {@code serviceAddress} and {@code mailingAddress} are personal information.
+ * Immutable and thread-safe.
  */
 public record CustomerListRow(
         long line,
@@ -26,7 +30,8 @@ public record CustomerListRow(
         SupplyStatus supplyStatus,
         boolean lowIncome,
         boolean netMetered,
-        LoadZone loadZone) {
+        LoadZone loadZone,
+        Optional<MailingAddress> mailingAddress) {
 
     public CustomerListRow {
         Objects.requireNonNull(accountNumber, "accountNumber");
@@ -37,6 +42,7 @@ public record CustomerListRow(
         Objects.requireNonNull(serviceAddress, "serviceAddress");
         Objects.requireNonNull(supplyStatus, "supplyStatus");
         Objects.requireNonNull(loadZone, "loadZone");
+        Objects.requireNonNull(mailingAddress, "mailingAddress");
         if (line < 0) {
             throw new IllegalArgumentException("line must not be negative, was " + line);
         }
@@ -51,9 +57,17 @@ public record CustomerListRow(
         }
     }
 
+    /** A row without a mailing address: the customer's mail goes to the service address. */
+    public CustomerListRow(long line, UtilityAccountNumber accountNumber, Utility utility, String town,
+            RateClass rateClass, String customerName, ServiceAddress serviceAddress, SupplyStatus supplyStatus,
+            boolean lowIncome, boolean netMetered, LoadZone loadZone) {
+        this(line, accountNumber, utility, town, rateClass, customerName, serviceAddress, supplyStatus, lowIncome,
+                netMetered, loadZone, Optional.empty());
+    }
+
     /** The same row without its line number, to compare rows read from different files. */
     public CustomerListRow withoutLine() {
         return new CustomerListRow(0, accountNumber, utility, town, rateClass, customerName, serviceAddress,
-                supplyStatus, lowIncome, netMetered, loadZone);
+                supplyStatus, lowIncome, netMetered, loadZone, mailingAddress);
     }
 }

@@ -10,13 +10,15 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.opencce.domain.OpenCceException;
+import org.opencce.domain.community.MailingAddress;
 import org.opencce.domain.community.SupplyStatus;
 
 /**
  * Writes customer list rows as CSV with the canonical columns in {@link CustomerListColumn} order:
  * UTF-8 without a byte-order mark, CR LF line ends and RFC 4180 quoting only where a value needs it.
  * Utilities are written by their enum name ({@code EVERSOURCE_WMA}), rate classes by tariff code
- * ({@code R-2}), supply status as {@code Basic Service} or {@code Competitive}, flags as {@code Y}/{@code N}.
+ * ({@code R-2}), supply status as {@code Basic Service} or {@code Competitive}, flags as {@code Y}/{@code N};
+ * the four mailing columns are always written, blank for a row without a mailing address.
  * What it writes, {@link CustomerListReader} reads back to the same rows. Stateless and thread-safe.
  */
 public final class CustomerListWriter {
@@ -46,7 +48,11 @@ public final class CustomerListWriter {
                         row.supplyStatus() == SupplyStatus.BASIC_SERVICE ? "Basic Service" : "Competitive",
                         row.lowIncome() ? "Y" : "N",
                         row.netMetered() ? "Y" : "N",
-                        row.loadZone().name());
+                        row.loadZone().name(),
+                        row.mailingAddress().map(MailingAddress::street).orElse(""),
+                        row.mailingAddress().map(MailingAddress::city).orElse(""),
+                        row.mailingAddress().map(MailingAddress::state).orElse(""),
+                        row.mailingAddress().map(MailingAddress::zip).orElse(""));
             }
             printer.flush();
         } catch (IOException e) {

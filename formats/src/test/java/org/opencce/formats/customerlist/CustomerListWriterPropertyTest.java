@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -12,6 +13,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.opencce.domain.community.LoadZone;
+import org.opencce.domain.community.MailingAddress;
 import org.opencce.domain.community.RateClass;
 import org.opencce.domain.community.ServiceAddress;
 import org.opencce.domain.community.SupplyStatus;
@@ -46,13 +48,19 @@ class CustomerListWriterPropertyTest {
         Arbitrary<ServiceAddress> address = Combinators.combine(text, text,
                         Arbitraries.strings().numeric().ofLength(5))
                 .as(ServiceAddress::new);
+        Arbitrary<Optional<MailingAddress>> mailing = Combinators.combine(text, text,
+                        Arbitraries.strings().withCharRange('A', 'Z').ofLength(2),
+                        Arbitraries.of("01035", "01035-0112", "90210"))
+                .as(MailingAddress::new).optional(0.5);
         Arbitrary<CustomerListRow> row = Combinators.combine(account, Arbitraries.of(Utility.class), text,
                         Arbitraries.of(RateClass.class), text, address,
                         Arbitraries.of(SupplyStatus.BASIC_SERVICE, SupplyStatus.COMPETITIVE),
                         Arbitraries.of(true, false))
                 .as((number, utility, town, rateClass, name, addr, status, flag) -> new CustomerListRow(0, number,
-                        utility, town, rateClass, name, addr, status, flag, !flag, LoadZone.WCMA));
+                        utility, town, rateClass, name, addr, status, flag, !flag, LoadZone.WCMA))
+                .flatMap(r -> mailing.map(m -> new CustomerListRow(0, r.accountNumber(), r.utility(), r.town(),
+                        r.rateClass(), r.customerName(), r.serviceAddress(), r.supplyStatus(), r.lowIncome(),
+                        r.netMetered(), r.loadZone(), m)));
         return row.list().ofMaxSize(8);
     }
-
 }

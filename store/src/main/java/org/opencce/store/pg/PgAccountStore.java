@@ -18,6 +18,7 @@ import org.jdbi.v3.core.statement.Query;
 import org.opencce.domain.community.Account;
 import org.opencce.domain.community.AccountId;
 import org.opencce.domain.community.LoadZone;
+import org.opencce.domain.community.MailingAddress;
 import org.opencce.domain.community.ProductId;
 import org.opencce.domain.community.ProgramId;
 import org.opencce.domain.community.RateClass;
@@ -43,7 +44,8 @@ public final class PgAccountStore implements AccountStore {
     private static final int MAX_PAGE_SIZE = 10_000;
 
     private static final String COLUMNS = "id, program_id, utility, utility_account_number, town, rate_class,"
-            + " customer_name, street, city, zip, supply_status, product_id, low_income, net_metered, load_zone";
+            + " customer_name, street, city, zip, supply_status, product_id, low_income, net_metered, load_zone,"
+            + " mailing_street, mailing_city, mailing_state, mailing_zip";
 
     private final Jdbi jdbi;
 
@@ -279,6 +281,10 @@ public final class PgAccountStore implements AccountStore {
         List<Boolean> lowIncome = new ArrayList<>(n);
         List<Boolean> netMetered = new ArrayList<>(n);
         List<String> zones = new ArrayList<>(n);
+        List<String> mailingStreets = new ArrayList<>(n);
+        List<String> mailingCities = new ArrayList<>(n);
+        List<String> mailingStates = new ArrayList<>(n);
+        List<String> mailingZips = new ArrayList<>(n);
         for (Account a : chunk) {
             ids.add(a.id().value());
             programs.add(a.program().value());
@@ -295,6 +301,11 @@ public final class PgAccountStore implements AccountStore {
             lowIncome.add(a.lowIncome());
             netMetered.add(a.netMetered());
             zones.add(a.loadZone().name());
+            // All four null when the account has no mailing address (the table's all-or-none check).
+            mailingStreets.add(a.mailingAddress().map(MailingAddress::street).orElse(null));
+            mailingCities.add(a.mailingAddress().map(MailingAddress::city).orElse(null));
+            mailingStates.add(a.mailingAddress().map(MailingAddress::state).orElse(null));
+            mailingZips.add(a.mailingAddress().map(MailingAddress::zip).orElse(null));
         }
         h.createUpdate("INSERT INTO account_ids (id, program_id, utility, utility_account_number)"
                 + " SELECT * FROM unnest(:ids, :programs, :utilities, :numbers) ON CONFLICT DO NOTHING")
@@ -304,10 +315,12 @@ public final class PgAccountStore implements AccountStore {
                 .bindArray("numbers", String.class, numbers)
                 .execute();
         String updatable = "program_id, utility, utility_account_number, town, rate_class, customer_name, street,"
-                + " city, zip, supply_status, product_id, low_income, net_metered, load_zone";
+                + " city, zip, supply_status, product_id, low_income, net_metered, load_zone, mailing_street,"
+                + " mailing_city, mailing_state, mailing_zip";
         h.createUpdate("INSERT INTO accounts (" + COLUMNS + ")"
                 + " SELECT * FROM unnest(:ids, :programs, :utilities, :numbers, :towns, :rateClasses, :names,"
-                + "   :streets, :cities, :zips, :statuses, :products, :lowIncome, :netMetered, :zones)"
+                + "   :streets, :cities, :zips, :statuses, :products, :lowIncome, :netMetered, :zones,"
+                + "   :mailingStreets, :mailingCities, :mailingStates, :mailingZips)"
                 + " ON CONFLICT (id) DO UPDATE SET (" + updatable + ", updated_at) = (" + excluded(updatable)
                 + ", now())"
                 + " WHERE (" + qualified("accounts", updatable) + ") IS DISTINCT FROM (" + excluded(updatable) + ")")
@@ -326,6 +339,10 @@ public final class PgAccountStore implements AccountStore {
                 .bindArray("lowIncome", Boolean.class, lowIncome)
                 .bindArray("netMetered", Boolean.class, netMetered)
                 .bindArray("zones", String.class, zones)
+                .bindArray("mailingStreets", String.class, mailingStreets)
+                .bindArray("mailingCities", String.class, mailingCities)
+                .bindArray("mailingStates", String.class, mailingStates)
+                .bindArray("mailingZips", String.class, mailingZips)
                 .execute();
     }
 
@@ -430,6 +447,17 @@ public final class PgAccountStore implements AccountStore {
                 Optional.ofNullable(rs.getString("product_id")).map(ProductId::new),
                 rs.getBoolean("low_income"),
                 rs.getBoolean("net_metered"),
-                LoadZone.valueOf(rs.getString("load_zone")));
+                LoadZone.valueOf(rs.getString("load_zone")),
+                mailingAddress(rs));
+    }
+
+    /** The mailing address, when the row has one: the table holds all four columns or none. */
+    private static Optional<MailingAddress> mailingAddress(ResultSet rs) throws SQLException {
+        String street = rs.getString("mailing_street");
+        if (street == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new MailingAddress(street, rs.getString("mailing_city"), rs.getString("mailing_state"),
+                rs.getString("mailing_zip")));
     }
 }
