@@ -125,7 +125,8 @@ public final class EdiReader {
                         : "it is " + (bytes[end] == separator ? "" : "at least ") + width + " characters long";
                 throw new FormatException(source, 1, "segment 1 (ISA), element " + X12Text.elementName("ISA", n)
                         + ": the interchange header has fixed-width elements and " + X12Text.elementName("ISA", n)
-                        + " must be " + ISA_WIDTHS[n - 1] + " characters, but " + measured + " (the whole ISA is "
+                        + " must be " + ISA_WIDTHS[n - 1] + (ISA_WIDTHS[n - 1] == 1 ? " character" : " characters")
+                        + ", but " + measured + " (the whole ISA is "
                         + ISA_LENGTH + " characters)");
             }
             at = end + 1;
@@ -164,7 +165,9 @@ public final class EdiReader {
             EDIInputFactory factory = EDIInputFactory.newFactory();
             factory.setProperty(EDIInputFactory.EDI_VALIDATE_CONTROL_STRUCTURE, true);
             factory.setProperty(EDIInputFactory.EDI_VALIDATE_CONTROL_CODE_VALUES, true);
-            try (EDIStreamReader reader = factory.createEDIStreamReader(new ByteArrayInputStream(bytes), "US-ASCII")) {
+            // Our control schema, loaded once, instead of one StAEDI would load from ISA12 for every file.
+            try (EDIStreamReader reader = factory.createEDIStreamReader(new ByteArrayInputStream(bytes), "US-ASCII",
+                    X12Schemas.controlSchema())) {
                 while (reader.hasNext()) {
                     event(reader, reader.next());
                 }
@@ -341,7 +344,7 @@ public final class EdiReader {
         /** A StAEDI validation error, with the counts and control numbers it concerns spelled out. */
         private FormatException invalid(EDIStreamReader reader, Location location) {
             EDIStreamValidationError error = reader.getErrorType();
-            String text = reader.hasText() ? reader.getText() : "";
+            String text = errorText(reader);
             Segment at = new Segment(location.getSegmentTag(), location.getSegmentPosition(),
                     location.getLineNumber(), List.of());
             int element = Math.max(location.getElementPosition(), 0);
@@ -355,11 +358,25 @@ public final class EdiReader {
             return problem(at, element, problem);
         }
 
+        /**
+         * The data StAEDI reports with an error. For a broken syntax note (REF02 or REF03 required, for one)
+         * StAEDI 1.25.2 says it has text but throws a NullPointerException when asked for it: such an error
+         * concerns the segment, not a value, so it has none.
+         */
+        private static String errorText(EDIStreamReader reader) {
+            try {
+                return reader.hasText() ? reader.getText() : "";
+            } catch (NullPointerException e) {
+                return "";
+            }
+        }
+
         private String countMismatch(String trailer, String stated) {
             switch (trailer) {
                 case "SE":
-                    return "SE01 says the transaction set has " + stated + " segments, but it has " + segmentsInSet
-                            + " (ST to SE)";
+                    // StAEDI reports the count while reading SE, before SE itself is counted.
+                    return "SE01 says the transaction set has " + stated + " segments, but it has "
+                            + (segmentsInSet + 1) + " (ST to SE)";
                 case "GE":
                     return "GE01 says the functional group has " + stated + " transaction sets, but it has "
                             + sets.size();

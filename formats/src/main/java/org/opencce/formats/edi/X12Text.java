@@ -5,7 +5,6 @@ import io.xlate.edi.schema.EDISimpleType;
 import io.xlate.edi.schema.EDIType;
 import io.xlate.edi.stream.EDIStreamValidationError;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -27,10 +26,6 @@ final class X12Text {
     /** X12 data type TM: HHMM, or HHMMSS when the seconds matter. */
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HHmm");
     static final DateTimeFormatter TIME_WITH_SECONDS = DateTimeFormatter.ofPattern("HHmmss");
-
-    /** Readable names of the loops of our schemas, for messages. */
-    private static final Map<String, String> LOOPS = Map.of("L0100", "N1 loop", "L0200", "LIN loop", "L2000",
-            "AK2 loop", "L2100", "AK3 loop");
 
     private X12Text() {
     }
@@ -84,7 +79,7 @@ final class X12Text {
             case MANDATORY_SEGMENT_MISSING:
                 return "the mandatory segment " + v + " is missing before this one";
             case LOOP_OCCURS_OVER_MAXIMUM_TIMES:
-                return "the " + LOOPS.getOrDefault(v, v) + " occurs more often than the transaction set allows";
+                return "the " + v + " loop occurs more often than the transaction set allows";
             case SEGMENT_EXCEEDS_MAXIMUM_USE:
                 return "segment " + v + " occurs more often than the transaction set allows";
             case REQUIRED_DATA_ELEMENT_MISSING:
