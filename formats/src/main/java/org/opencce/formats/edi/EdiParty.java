@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
  * supplier (N1*SJ, the ESP, that is the program's competitive supplier). {@code id} is N104, the
  * partner's identification code; {@code qualifier} is N103, what kind of code it is ({@code 1} a
  * D-U-N-S number, {@code 9} a D-U-N-S+4, {@code ZZ} mutually defined); {@code name} is N102, free text.
- * The id and qualifier identify the partner (PA/NJ/DE/MD 814 IG, N1*8S and N1*SJ: N103 and N104 are
- * required); the name is shown to people only. Immutable and thread-safe.
+ * The id and qualifier identify the partner; the name is shown to people only
+ * (docs/formats/edi-814.md). Immutable and thread-safe.
  */
 public record EdiParty(String id, String qualifier, String name) {
     private static final Set<String> QUALIFIERS = Set.of("1", "9", "ZZ");

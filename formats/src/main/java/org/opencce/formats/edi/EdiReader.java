@@ -1,5 +1,6 @@
 package org.opencce.formats.edi;
 
+import io.xlate.edi.schema.Schema;
 import io.xlate.edi.stream.EDIInputFactory;
 import io.xlate.edi.stream.EDIStreamEvent;
 import io.xlate.edi.stream.EDIStreamException;
@@ -9,6 +10,7 @@ import io.xlate.edi.stream.Location;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -105,7 +107,7 @@ public final class EdiReader {
             throw new FormatException(source, "the file is empty; an X12 file starts with an ISA interchange header");
         }
         if (bytes.length < 4 || bytes[0] != 'I' || bytes[1] != 'S' || bytes[2] != 'A') {
-            String start = new String(bytes, 0, Math.min(bytes.length, 20), java.nio.charset.StandardCharsets.US_ASCII);
+            String start = new String(bytes, 0, Math.min(bytes.length, 20), StandardCharsets.US_ASCII);
             throw new FormatException(source, 1, "the file does not start with an ISA interchange header; it starts"
                     + " with '" + start.replaceAll("[^\\x20-\\x7E]", "?") + "'");
         }
@@ -237,7 +239,7 @@ public final class EdiReader {
         }
 
         /** ST01 picks the transaction schema; it must be a set OpenCCE reads and match the group's GS01. */
-        private io.xlate.edi.schema.Schema transactionSchema(String code) {
+        private Schema transactionSchema(String code) {
             String expected = "FA".equals(groupCode) ? "997" : "814";
             if (!expected.equals(code)) {
                 throw problem(current(), 1, "'" + code + "' is not a transaction set OpenCCE reads in a " + groupCode

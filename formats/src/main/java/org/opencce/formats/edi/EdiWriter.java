@@ -11,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -185,8 +186,9 @@ public final class EdiWriter {
             service(r.reference());
             segment("ASI", r.kind().requestActionCode(), r.kind().maintenanceTypeCode());
             if (r.kind() == EnrollmentKind.CHANGE) {
-                // REF*TD names what the change request changes, as the segment and qualifier it changes
-                // (PA/NJ/DE/MD 814 Change IG, REF*TD): here the rate code, REF*RB.
+                // REF*TD, the reason for change (PA/NJ/DE/MD 814 Change IG), names what changes as the
+                // segment and qualifier it changes: the rate code, REF*RB (OpenCCE's choice; see the
+                // "Choices" of docs/formats/edi-814.md).
                 segment("REF", "TD", "REFRB");
             }
             segment("REF", "12", r.account().value());
@@ -225,7 +227,7 @@ public final class EdiWriter {
             segment("LIN", trackingNumber, "SH", "EL", "SH", "CE");
         }
 
-        private void effectiveDate(Optional<java.time.LocalDate> date) throws EDIStreamException {
+        private void effectiveDate(Optional<LocalDate> date) throws EDIStreamException {
             if (date.isPresent()) {
                 segment("DTM", "007", date.get().format(X12Text.DATE));
             }

@@ -6,11 +6,11 @@ import java.util.Optional;
  * What an 814 asks the utility to do with an account's generation service, as coded in ASI02
  * (X12 element 875, Maintenance Type Code), and the ASI01 action code its request carries.
  *
- * <p>Sources: the PA/NJ/DE/MD 814 Enrollment, Drop and Change Implementation Guidelines (Ver/Rel
- * 004010) code an enrollment 021 (Addition), a drop 024 (Cancellation or Termination) and a change 001
- * (Change); a request carries ASI01 7 (Request), except a drop sent by the supplier, which the 814 Drop
- * guide codes F (Final): "All ESP initiated drops should be coded as Final (ASI01=F)". The response
- * repeats ASI02 with ASI01 WQ (accept) or U (reject).
+ * <p>Sources: the PA/NJ/DE/MD 814 Drop Implementation Guideline (Ver/Rel 004010), ASI: a drop is 024
+ * (Cancellation or Termination), and "All ESP initiated drops should be coded as Final (ASI01=F)"; its
+ * response repeats ASI02 with ASI01 WQ (accept) or U (reject). An enrollment is 021 (Addition) and a
+ * change 001 (Change), X12 element 875's codes, requested with ASI01 7 (Request) as UIG 814 files use
+ * them; the Massachusetts guide could not be consulted (docs/formats/edi-814.md, "Choices").
  */
 public enum EnrollmentKind {
     /** Enroll the account with the program's supplier: ASI*7*021. */

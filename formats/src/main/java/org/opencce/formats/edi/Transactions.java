@@ -27,7 +27,7 @@ final class Transactions {
     /** The message of a problem with {@code element} (0: the segment as a whole) of {@code s}. */
     static FormatException problem(String source, Segment s, int element, String text) {
         String where = element > 0 ? s.name() + ", element " + X12Text.elementName(s.tag(), element) : s.name();
-        return new FormatException(source, Math.max(s.line(), 1), where + ": " + text);
+        return new FormatException(source, s.line(), where + ": " + text);
     }
 
     private FormatException problem(Segment s, int element, String text) {

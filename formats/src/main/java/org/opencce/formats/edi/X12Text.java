@@ -5,6 +5,7 @@ import io.xlate.edi.schema.EDISimpleType;
 import io.xlate.edi.schema.EDIType;
 import io.xlate.edi.stream.EDIStreamValidationError;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -102,7 +103,7 @@ final class X12Text {
                         + simple.map(EDISimpleType::getMaxLength).orElse(0L) + " are allowed";
             case INVALID_CHARACTER_DATA:
                 return "'" + v + "' has characters that the element's type ("
-                        + simple.map(s -> s.getBase().toString().toLowerCase(java.util.Locale.ROOT)).orElse("text")
+                        + simple.map(s -> s.getBase().toString().toLowerCase(Locale.ROOT)).orElse("text")
                         + ") does not allow";
             case INVALID_CODE_VALUE:
             case IMPLEMENTATION_INVALID_CODE_VALUE:
@@ -113,7 +114,7 @@ final class X12Text {
             case INVALID_TIME:
                 return "'" + v + "' is not a time (HHMM or HHMMSS)";
             default:
-                return "'" + v + "' breaks the rule " + error.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+                return "'" + v + "' breaks the rule " + error.name().toLowerCase(Locale.ROOT).replace('_', ' ');
         }
     }
 
