@@ -9,7 +9,6 @@ import org.opencce.domain.community.AccountId;
 import org.opencce.domain.community.ProgramId;
 import org.opencce.domain.community.Utility;
 import org.opencce.domain.community.UtilityAccountNumber;
-import org.opencce.domain.report.BatchReport;
 
 /** Accounts of the programs. Thread-safe. */
 public interface AccountStore {
@@ -48,7 +47,7 @@ public interface AccountStore {
      * The operations of one transaction started by {@link #inTransaction}, all on {@code program}. Valid
      * only while the work runs; not thread-safe.
      */
-    interface Batch {
+    interface Batch extends TransactionJournal {
         /** As {@link AccountStore#assignIds}, inside this transaction. */
         List<AccountId> assignIds(List<Key> keys);
 
@@ -59,15 +58,10 @@ public interface AccountStore {
         void upsert(List<Account> accounts);
 
         /**
-         * Records the imported file in the import log (see {@link ImportLog#record}) in this transaction.
-         *
-         * @return false, recording nothing, if the log already has the file (another import of the same
-         *     file committed first)
+         * The enrollment histories of the same program in this same transaction: a customer-list import
+         * records each account's listing with the account itself, so a file is applied whole or not at all.
          */
-        boolean recordImport(String kind, String sha256, BatchReport report, String actor);
-
-        /** Appends to the audit log (see {@link AuditLog#append}) in this transaction. */
-        void audit(String actor, String action, String detail);
+        EnrollmentStore.Tx enrollments();
     }
 
     /** A utility's name for an account. */

@@ -45,7 +45,7 @@ class DatabaseLifecycleTest {
             assertThat(second.accounts().all(Fixtures.VALLEY)).containsExactlyElementsOf(Fixtures.valleyAccounts());
             Flyway flyway = Flyway.configure().dataSource(second.dataSource()).load();
             assertThat(flyway.migrate().migrationsExecuted).isZero();
-            assertThat(flyway.info().current().getVersion().getVersion()).isEqualTo("4");
+            assertThat(flyway.info().current().getVersion().getVersion()).isEqualTo("5");
         }
     }
 

@@ -26,7 +26,6 @@ import org.opencce.domain.community.ServiceAddress;
 import org.opencce.domain.community.SupplyStatus;
 import org.opencce.domain.community.Utility;
 import org.opencce.domain.community.UtilityAccountNumber;
-import org.opencce.domain.report.BatchReport;
 import org.opencce.store.AccountQuery;
 import org.opencce.store.AccountStore;
 import org.opencce.store.Page;
@@ -43,7 +42,7 @@ public final class PgAccountStore implements AccountStore {
     private static final int CHUNK = 10_000;
     private static final int MAX_PAGE_SIZE = 10_000;
 
-    private static final String COLUMNS = "id, program_id, utility, utility_account_number, town, rate_class,"
+    static final String COLUMNS = "id, program_id, utility, utility_account_number, town, rate_class,"
             + " customer_name, street, city, zip, supply_status, product_id, low_income, net_metered, load_zone,"
             + " mailing_street, mailing_city, mailing_state, mailing_zip";
 
@@ -65,7 +64,7 @@ public final class PgAccountStore implements AccountStore {
         return Sql.inTransaction(jdbi, "assign account ids in " + program, h -> assignIds(h, program, keys));
     }
 
-    private static List<AccountId> assignIds(Handle h, ProgramId program, List<Key> keys) {
+    static List<AccountId> assignIds(Handle h, ProgramId program, List<Key> keys) {
         if (keys.isEmpty()) {
             return List.of();
         }
@@ -128,7 +127,7 @@ public final class PgAccountStore implements AccountStore {
         }
     }
 
-    private static void upsert(Handle h, List<Account> accounts) {
+    static void upsert(Handle h, List<Account> accounts) {
         if (accounts.isEmpty()) {
             return;
         }
@@ -182,11 +181,11 @@ public final class PgAccountStore implements AccountStore {
         Objects.requireNonNull(program, "program");
         try {
             return jdbi.inTransaction(h -> {
-                PgBatch batch = new PgBatch(h, program);
+                PgTransaction batch = new PgTransaction(h, program);
                 try {
                     return work.apply(batch);
                 } finally {
-                    batch.open = false;
+                    batch.close();
                 }
             });
         } catch (JdbiException e) {
@@ -194,67 +193,18 @@ public final class PgAccountStore implements AccountStore {
         }
     }
 
-    /** The operations of one transaction, on its handle. */
-    private static final class PgBatch implements Batch {
-        private final Handle h;
-        private final ProgramId program;
-        private boolean open = true;
-
-        PgBatch(Handle h, ProgramId program) {
-            this.h = h;
-            this.program = program;
-        }
-
-        @Override
-        public List<AccountId> assignIds(List<Key> keys) {
-            checkOpen();
-            return PgAccountStore.assignIds(h, program, keys);
-        }
-
-        @Override
-        public Map<AccountId, Account> find(List<AccountId> ids) {
-            checkOpen();
-            Map<AccountId, Account> found = new HashMap<>();
-            if (ids.isEmpty()) {
-                return found;
-            }
-            h.createQuery("SELECT " + COLUMNS + " FROM accounts WHERE id = ANY(:ids) AND program_id = :program")
-                    .bindArray("ids", Long.class, ids.stream().map(AccountId::value).toList())
-                    .bind("program", program.value())
-                    .map((rs, ctx) -> account(rs))
-                    .forEach(a -> found.put(a.id(), a));
+    /** The stored accounts of {@code program} among {@code ids}, by id, on {@code h}. */
+    static Map<AccountId, Account> find(Handle h, ProgramId program, List<AccountId> ids) {
+        Map<AccountId, Account> found = new HashMap<>();
+        if (ids.isEmpty()) {
             return found;
         }
-
-        @Override
-        public void upsert(List<Account> accounts) {
-            checkOpen();
-            for (Account a : accounts) {
-                if (!a.program().equals(program)) {
-                    throw new IllegalArgumentException("account " + a.id() + " belongs to " + a.program()
-                            + ", not to " + program + " whose transaction this is");
-                }
-            }
-            PgAccountStore.upsert(h, accounts);
-        }
-
-        @Override
-        public boolean recordImport(String kind, String sha256, BatchReport report, String actor) {
-            checkOpen();
-            return PgImportLog.record(h, program, kind, sha256, report, actor);
-        }
-
-        @Override
-        public void audit(String actor, String action, String detail) {
-            checkOpen();
-            PgAuditLog.append(h, program, actor, action, detail);
-        }
-
-        private void checkOpen() {
-            if (!open) {
-                throw new IllegalStateException("the transaction on the accounts of " + program + " has ended");
-            }
-        }
+        h.createQuery("SELECT " + COLUMNS + " FROM accounts WHERE id = ANY(:ids) AND program_id = :program")
+                .bindArray("ids", Long.class, ids.stream().map(AccountId::value).toList())
+                .bind("program", program.value())
+                .map((rs, ctx) -> account(rs))
+                .forEach(a -> found.put(a.id(), a));
+        return found;
     }
 
     private static boolean isAheadOfSequence(Handle h, long maxId) {
@@ -433,7 +383,7 @@ public final class PgAccountStore implements AccountStore {
                 .list());
     }
 
-    private static Account account(ResultSet rs) throws SQLException {
+    static Account account(ResultSet rs) throws SQLException {
         return new Account(
                 new AccountId(rs.getLong("id")),
                 new ProgramId(rs.getString("program_id")),
