@@ -387,6 +387,11 @@ class CustomerListImportTest {
                 }
 
                 @Override
+                public org.opencce.store.EnrollmentStore.Tx enrollments() {
+                    return batch.enrollments();
+                }
+
+                @Override
                 public boolean recordImport(String kind, String sha256, BatchReport report, String actor) {
                     return batch.recordImport(kind, sha256, report, actor);
                 }
