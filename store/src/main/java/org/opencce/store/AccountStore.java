@@ -28,6 +28,13 @@ public interface AccountStore {
 
     Optional<Account> find(ProgramId program, Utility utility, UtilityAccountNumber number);
 
+    /**
+     * The accounts of {@code program} whose utility account number, without dashes and in upper case, is
+     * {@code key} (as a customer types it: {@code 5401-234-5678} and {@code 54012345678} are one key). One
+     * indexed look-up whether or not such an account exists; several when two utilities use the number.
+     */
+    List<Account> findByNumberKey(ProgramId program, String key);
+
     Page<Account> search(ProgramId program, AccountQuery query, int page, int pageSize);
 
     long count(ProgramId program);

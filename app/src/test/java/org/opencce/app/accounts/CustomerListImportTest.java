@@ -445,6 +445,11 @@ class CustomerListImportTest {
         }
 
         @Override
+        public List<Account> findByNumberKey(ProgramId program, String key) {
+            return real.findByNumberKey(program, key);
+        }
+
+        @Override
         public Page<Account> search(ProgramId program, AccountQuery query, int page, int pageSize) {
             return real.search(program, query, page, pageSize);
         }

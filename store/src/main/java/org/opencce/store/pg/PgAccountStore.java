@@ -378,6 +378,17 @@ public final class PgAccountStore implements AccountStore {
                 .findOne());
     }
 
+    @Override
+    public List<Account> findByNumberKey(ProgramId program, String key) {
+        return Sql.withHandle(jdbi, "find the accounts numbered " + key, h -> h.createQuery(
+                "SELECT " + COLUMNS + " FROM accounts WHERE program_id = :program"
+                        + " AND upper(replace(utility_account_number, '-', '')) = :key ORDER BY id")
+                .bind("program", program.value())
+                .bind("key", key)
+                .map((rs, ctx) -> account(rs))
+                .list());
+    }
+
     /**
      * One page of the matching accounts ordered by id; {@code page} counts from 0. The text matches a
      * prefix of the utility account number, or part of the customer name or the street, ignoring
