@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -28,7 +29,6 @@ import org.opencce.domain.community.Utility;
 import org.opencce.domain.units.EnergyPrice;
 import org.opencce.domain.units.Percent;
 import org.opencce.formats.FormatException;
-import org.opencce.formats.reference.ReferenceData;
 
 class ProgramFileReaderTest {
     /** The sample the documentation shows, read from the repository so that it cannot rot. */
@@ -86,8 +86,10 @@ class ProgramFileReaderTest {
         Program p = file.definition().program();
         assertThat(p.id()).isEqualTo(new ProgramId("valley-green-energy"));
         assertThat(p.name()).isEqualTo("Valley Green Energy");
-        assertThat(p.towns()).as("utilities and populations of towns.csv")
-                .containsExactlyElementsOf(ReferenceData.instance().towns());
+        assertThat(p.towns()).as("utilities and 2020 populations of formats/.../reference/towns.csv").containsExactly(
+                new Town("Amherst", Utility.EVERSOURCE_WMA, LoadZone.WCMA, 39_263),
+                new Town("Northampton", Utility.NATIONAL_GRID_MA, LoadZone.WCMA, 29_571),
+                new Town("Pelham", Utility.EVERSOURCE_WMA, LoadZone.WCMA, 1_280));
         assertThat(p.leadTown()).isEqualTo("Amherst");
         assertThat(p.launchDate()).isEqualTo(LocalDate.of(2025, 1, 1));
         assertThat(p.optOutWindowDays()).isEqualTo(30);
@@ -100,6 +102,18 @@ class ProgramFileReaderTest {
                 new GreenContent.StateMinimum(), new GreenContent.MinimumPlus(10),
                 new GreenContent.Absolute(Percent.HUNDRED), new GreenContent.MinimumPlus(50));
         assertThat(file.definition().products()).allMatch(Product::illustrative);
+    }
+
+    @Test
+    void theExampleOfTheFormatPageIsAValidFile() throws IOException {
+        String page = Files.readString(Path.of("../docs/formats/program.md"));
+        int start = page.indexOf("```yaml\n") + "```yaml\n".length();
+        String example = page.substring(start, page.indexOf("```", start));
+
+        ProgramDefinition d = read(example).orElseThrow().definition();
+
+        assertThat(d.program().towns()).extracting(Town::name).containsExactly("Amherst");
+        assertThat(d.defaultProduct()).map(Product::id).contains(new ProductId("standard"));
     }
 
     @Test
