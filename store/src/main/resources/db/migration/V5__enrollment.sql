@@ -19,6 +19,10 @@ ALTER TABLE account_ids ADD CONSTRAINT account_ids_id_program UNIQUE (id, progra
 ALTER TABLE accounts ADD COLUMN listed_by text CHECK (listed_by ~ '^[0-9a-f]{64}$');
 CREATE INDEX accounts_listed ON accounts (program_id, utility, listed_by) WHERE listed_by IS NOT NULL;
 
+-- The customer portal finds an account by its number as a customer types it, with or without the
+-- dashes the utility prints: one indexed look-up, the same work whether the number exists or not.
+CREATE INDEX accounts_number_key ON accounts (program_id, upper(replace(utility_account_number, '-', '')));
+
 CREATE TABLE enrollment_events (
     id            bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     program_id    text        NOT NULL,

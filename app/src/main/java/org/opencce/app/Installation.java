@@ -31,7 +31,7 @@ public final class Installation implements AutoCloseable {
     /**
      * Opens the installation, creating what is missing: the data directory, the embedded cluster or
      * the schema in the external database. Only for the commands that create an installation
-     * ({@code opencce demo}, {@code opencce db migrate}).
+     * ({@code opencce demo}, {@code opencce program init}, {@code opencce db migrate}).
      */
     public static Installation createOrOpen(Path dataDir, String dbUrl, String dbUser, String dbPassword) {
         return createOrOpen(dataDir, dbUrl, dbUser, dbPassword, null);
@@ -56,8 +56,9 @@ public final class Installation implements AutoCloseable {
     public static Installation open(Path dataDir, String dbUrl, String dbUser, String dbPassword) {
         DatabaseSettings settings = settings(dataDir, dbUrl, dbUser, dbPassword);
         Database database = Database.openExisting(settings).orElseThrow(() -> settings.isEmbedded()
-                ? new OpenCceException("no OpenCCE installation in " + dataDir + "; run 'opencce demo' or 'opencce db"
-                        + " migrate --data-dir " + dataDir + "' to create one, or check --data-dir")
+                ? new OpenCceException("no OpenCCE installation in " + dataDir + "; run 'opencce program init FILE"
+                        + " --data-dir " + dataDir + "', 'opencce demo' or 'opencce db migrate --data-dir " + dataDir
+                        + "' to create one, or check --data-dir")
                 : new OpenCceException("the database " + settings + " holds no OpenCCE schema; run 'opencce db migrate"
                         + " --db <url>' to create it, or check --db"));
         return withIntervals(dataDir, database);

@@ -8,9 +8,12 @@ import org.opencce.domain.community.Account;
 import org.opencce.domain.community.AccountId;
 import org.opencce.domain.community.GreenContent;
 import org.opencce.domain.community.LoadZone;
+import org.opencce.domain.community.PostalAddress;
 import org.opencce.domain.community.Product;
 import org.opencce.domain.community.ProductId;
 import org.opencce.domain.community.Program;
+import org.opencce.domain.community.ProgramContact;
+import org.opencce.domain.community.ProgramDefinition;
 import org.opencce.domain.community.ProgramId;
 import org.opencce.domain.community.RateClass;
 import org.opencce.domain.community.ServiceAddress;
@@ -53,6 +56,22 @@ public final class Fixtures {
                 new Town("Amherst", Utility.EVERSOURCE_WMA, LoadZone.WCMA, 39_263),
                 new Town("Northampton", Utility.NATIONAL_GRID_MA, LoadZone.WCMA, 29_571),
                 new Town("Pelham", Utility.EVERSOURCE_WMA, LoadZone.WCMA, 1_280)), LAUNCH);
+    }
+
+    /**
+     * The public contact of Valley Green Energy: plainly fictitious (a 555-01xx number, which the North
+     * American Numbering Plan keeps for fiction, and example.org, which RFC 2606 reserves).
+     */
+    public static ProgramContact valleyContact() {
+        return new ProgramContact("413-555-0142", "info@valleygreen.example.org", "https://valleygreen.example.org",
+                new PostalAddress("PO Box 555", "Amherst", "MA", "01004"));
+    }
+
+    /** The program with its contact and the default 30-day opt-out window, and its four products. */
+    public static ProgramDefinition valleyDefinition() {
+        Program p = valleyProgram();
+        return new ProgramDefinition(new Program(p.id(), p.name(), p.leadTown(), p.towns(), p.launchDate(),
+                Optional.of(valleyContact()), Program.DEFAULT_OPT_OUT_WINDOW_DAYS), valleyProducts());
     }
 
     public static List<Product> valleyProducts() {

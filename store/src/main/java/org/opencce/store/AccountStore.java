@@ -1,8 +1,10 @@
 package org.opencce.store;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.opencce.domain.community.Account;
 import org.opencce.domain.community.AccountId;
@@ -25,6 +27,13 @@ public interface AccountStore {
     Optional<Account> find(AccountId id);
 
     Optional<Account> find(ProgramId program, Utility utility, UtilityAccountNumber number);
+
+    /**
+     * The accounts of {@code program} whose utility account number, without dashes and in upper case, is
+     * {@code key} (as a customer types it: {@code 5401-234-5678} and {@code 54012345678} are one key). One
+     * indexed look-up whether or not such an account exists; several when two utilities use the number.
+     */
+    List<Account> findByNumberKey(ProgramId program, String key);
 
     Page<Account> search(ProgramId program, AccountQuery query, int page, int pageSize);
 
@@ -56,6 +65,24 @@ public interface AccountStore {
 
         /** As {@link AccountStore#upsert}, inside this transaction; the accounts must be the program's. */
         void upsert(List<Account> accounts);
+
+        /**
+         * Records that the customer list whose SHA-256 is {@code sha256} lists these accounts: the list a
+         * later one of the same utility is reconciled with.
+         */
+        void markListed(Collection<AccountId> ids, String sha256);
+
+        /** Those of {@code ids} that some customer list lists now (not closed since). */
+        Set<AccountId> listed(Collection<AccountId> ids);
+
+        /**
+         * The accounts of {@code utility} in {@code towns} (compared ignoring case) that an earlier customer
+         * list listed and the list {@code sha256} did not: closed or moved away, in id order.
+         */
+        List<Account> listedByAnotherList(Utility utility, Collection<String> towns, String sha256);
+
+        /** Records that no customer list lists these accounts any more (closed or moved away). */
+        void unlist(Collection<AccountId> ids);
 
         /**
          * The enrollment histories of the same program in this same transaction: a customer-list import

@@ -2,6 +2,7 @@ package org.opencce.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.time.YearMonth;
@@ -15,6 +16,7 @@ import org.jdbi.v3.core.JdbiException;
 import org.junit.jupiter.api.Test;
 import org.opencce.domain.Fixtures;
 import org.opencce.domain.community.Account;
+import org.opencce.domain.community.AccountCounts;
 import org.opencce.domain.community.AccountId;
 import org.opencce.domain.community.GreenContent;
 import org.opencce.domain.community.LoadZone;
@@ -22,6 +24,7 @@ import org.opencce.domain.community.MailingAddress;
 import org.opencce.domain.community.Product;
 import org.opencce.domain.community.ProductId;
 import org.opencce.domain.community.Program;
+import org.opencce.domain.community.ProgramDefinition;
 import org.opencce.domain.community.ProgramId;
 import org.opencce.domain.community.RateClass;
 import org.opencce.domain.community.ServiceAddress;
@@ -32,6 +35,7 @@ import org.opencce.domain.community.UtilityAccountNumber;
 import org.opencce.domain.report.BatchReport;
 import org.opencce.domain.units.EnergyPrice;
 import org.opencce.domain.units.Percent;
+import org.opencce.store.ProgramStore.AuditNote;
 import org.opencce.store.UserStore.Role;
 
 /**
@@ -115,6 +119,138 @@ public abstract class StoreContractTest {
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining(unsaved.value())
                 .hasMessageContaining("save the program first");
+    }
+
+    // ---------------------------------------------------------------- program definitions
+
+    @Test
+    void aCreatedDefinitionComesBackWithContactWindowTownsAndProducts() {
+        ProgramDefinition definition = valleyDefinition(freshProgramId(), 45);
+
+        database().programs().createDefinition(definition, new AuditNote("alice", "program.init", "created"));
+
+        assertThat(database().programs().definition(definition.id())).contains(definition);
+        Program found = database().programs().find(definition.id()).orElseThrow();
+        assertThat(found.contact()).contains(Fixtures.valleyContact());
+        assertThat(found.optOutWindowDays()).isEqualTo(45);
+        assertThat(database().audit().recent(definition.id(), 10)).extracting(AuditLog.Entry::actor,
+                AuditLog.Entry::action, AuditLog.Entry::detail).containsExactly(tuple("alice", "program.init", "created"));
+    }
+
+    @Test
+    void creatingAProgramThatExistsIsRefusedAndChangesNothing() {
+        ProgramDefinition definition = valleyDefinition(freshProgramId(), 30);
+        database().programs().createDefinition(definition, new AuditNote("alice", "program.init", "first"));
+        Program p = definition.program();
+        ProgramDefinition again = new ProgramDefinition(new Program(p.id(), "Another Program", p.leadTown(), p.towns(),
+                p.launchDate()), definition.products());
+
+        assertThatThrownBy(() -> database().programs().createDefinition(again,
+                new AuditNote("bob", "program.init", "second")))
+                .isInstanceOf(StoreException.class)
+                .hasMessage("Could not create program " + p.id() + ": a program with this id exists already; change it"
+                        + " with an update instead");
+        assertThat(database().programs().definition(p.id())).contains(definition);
+        assertThat(database().audit().recent(p.id(), 10)).extracting(AuditLog.Entry::detail).containsExactly("first");
+    }
+
+    @Test
+    void aProgramWithoutADefaultProductIsNotCreated() {
+        ProgramDefinition definition = valleyDefinition(freshProgramId(), 30);
+        ProgramDefinition noDefault = new ProgramDefinition(definition.program(), List.of());
+
+        assertThatThrownBy(() -> database().programs().createDefinition(noDefault,
+                new AuditNote("alice", "program.init", "created")))
+                .isInstanceOf(StoreException.class)
+                .hasMessage("Could not save the definition of program " + definition.id() + ": no product is the"
+                        + " default: mark exactly one product 'default: true'");
+        assertThat(database().programs().find(definition.id())).isEmpty();
+    }
+
+    @Test
+    void savingADefinitionReplacesTownsAndProductsAndAudits() {
+        ProgramDefinition before = valleyDefinition(freshProgramId(), 30);
+        database().programs().createDefinition(before, new AuditNote("alice", "program.init", "created"));
+        Program p = before.program();
+        Town leverett = new Town("Leverett", Utility.EVERSOURCE_WMA, LoadZone.WCMA, 1_865);
+        Program changed = new Program(p.id(), "Valley Green Power", "Northampton", List.of(p.towns().get(1),
+                new Town("Amherst", Utility.EVERSOURCE_WMA, LoadZone.WCMA, 40_000), leverett), p.launchDate(),
+                Optional.empty(), 60);
+        List<Product> products = new ArrayList<>(before.products().subList(0, 3));
+        Product standard = products.get(1);
+        products.set(1, new Product(standard.id(), standard.program(), "Standard Plus", standard.greenContent(),
+                standard.localContent(), EnergyPrice.ofCentsPerKilowattHour("14.9999"), standard.termStart(),
+                YearMonth.of(2028, 6), true, false));
+        ProgramDefinition after = new ProgramDefinition(changed, products);
+
+        database().programs().saveDefinition(after, new AuditNote("bob", "program.update", "name: ..."));
+
+        assertThat(database().programs().definition(p.id())).contains(after);
+        assertThat(database().programs().find(p.id()).orElseThrow().towns()).extracting(Town::name)
+                .containsExactly("Northampton", "Amherst", "Leverett");
+        assertThat(database().programs().product(p.id(), Fixtures.STANDARD).orElseThrow().price()
+                .centsPerKilowattHour().toPlainString()).isEqualTo("14.9999");
+        assertThat(database().audit().recent(p.id(), 10)).extracting(AuditLog.Entry::action)
+                .containsExactly("program.update", "program.init");
+    }
+
+    @Test
+    void aDefinitionSavedForANewIdCreatesTheProgram() {
+        ProgramDefinition definition = valleyDefinition(freshProgramId(), 30);
+
+        database().programs().saveDefinition(definition, new AuditNote("cli:demo", "program.init", "demo"));
+
+        assertThat(database().programs().definition(definition.id())).contains(definition);
+    }
+
+    @Test
+    void aTownOrProductWithAccountsIsNotRemovedAndNothingChanges() {
+        ProgramDefinition before = valleyDefinition(freshProgramId(), 30);
+        database().programs().createDefinition(before, new AuditNote("alice", "program.init", "created"));
+        storeValleyAccounts(before.id());
+        Program p = before.program();
+        ProgramDefinition after = new ProgramDefinition(new Program(p.id(), "Renamed", p.leadTown(),
+                p.towns().subList(0, 2), p.launchDate(), p.contact(), 30), before.products().subList(0, 3));
+
+        assertThatThrownBy(() -> database().programs().saveDefinition(after,
+                new AuditNote("bob", "program.update", "shrink")))
+                .isInstanceOf(StoreException.class)
+                .hasMessage("Could not save the definition of program " + p.id() + ": town Pelham cannot be removed: it"
+                        + " has 1 account (a renamed town counts as removed); keep it in the file; product local-green"
+                        + " cannot be removed: 1 account is on it; keep it in the file");
+        assertThat(database().programs().definition(p.id())).contains(before);
+        assertThat(database().audit().recent(p.id(), 10)).extracting(AuditLog.Entry::action)
+                .containsExactly("program.init");
+    }
+
+    @Test
+    void accountsAreCountedByTownAndProduct() {
+        ProgramDefinition definition = valleyDefinition(freshProgramId(), 30);
+        database().programs().createDefinition(definition, new AuditNote("alice", "program.init", "created"));
+        storeValleyAccounts(definition.id());
+
+        AccountCounts counts = database().programs().accountCounts(definition.id());
+
+        assertThat(counts.byTown()).isEqualTo(Map.of("Amherst", 2L, "Northampton", 2L, "Pelham", 1L));
+        assertThat(counts.byProduct()).isEqualTo(Map.of(Fixtures.STANDARD, 1L, Fixtures.GREEN_100, 1L,
+                Fixtures.LOCAL_GREEN, 1L));
+        assertThat(database().programs().accountCounts(freshProgramId())).isEqualTo(AccountCounts.NONE);
+        assertThat(database().programs().definition(freshProgramId())).isEmpty();
+    }
+
+    @Test
+    void aProgramSavedOnItsOwnKeepsItsContactAndWindow() {
+        Program valley = Fixtures.valleyDefinition().program();
+        Program program = new Program(freshProgramId(), valley.name(), valley.leadTown(), valley.towns(),
+                valley.launchDate(), valley.contact(), 21);
+
+        database().programs().save(program);
+
+        assertThat(database().programs().find(program.id())).contains(program);
+        Program withoutContact = new Program(program.id(), valley.name(), valley.leadTown(), valley.towns(),
+                valley.launchDate());
+        database().programs().save(withoutContact);
+        assertThat(database().programs().find(program.id())).contains(withoutContact);
     }
 
     // ---------------------------------------------------------------- account ids
@@ -741,6 +877,13 @@ public abstract class StoreContractTest {
     protected static List<Product> productsIn(ProgramId program) {
         return Fixtures.valleyProducts().stream().map(p -> new Product(p.id(), program, p.name(), p.greenContent(),
                 p.localContent(), p.price(), p.termStart(), p.termEnd(), p.isDefault(), p.illustrative())).toList();
+    }
+
+    /** The canonical definition (contact, towns, products) under {@code id}, with {@code window} days. */
+    protected static ProgramDefinition valleyDefinition(ProgramId id, int window) {
+        Program v = Fixtures.valleyDefinition().program();
+        return new ProgramDefinition(new Program(id, v.name(), v.leadTown(), v.towns(), v.launchDate(), v.contact(),
+                window), productsIn(id));
     }
 
     protected static ProgramId freshProgramId() {

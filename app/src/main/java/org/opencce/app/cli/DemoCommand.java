@@ -16,11 +16,14 @@ import java.util.Properties;
 import org.opencce.app.Installation;
 import org.opencce.app.demo.DemoBuilder;
 import org.opencce.app.demo.OneTimePassword;
+import org.opencce.app.program.ProgramSetup;
 import org.opencce.app.security.Passwords;
 import org.opencce.domain.OpenCceException;
 import org.opencce.domain.community.Account;
 import org.opencce.domain.community.Product;
 import org.opencce.domain.community.Program;
+import org.opencce.domain.community.ProgramDefinition;
+import org.opencce.domain.community.ProgramUpdate;
 import org.opencce.formats.reference.ReferenceData;
 import org.opencce.store.Database;
 import org.opencce.store.UserStore;
@@ -43,6 +46,7 @@ final class DemoCommand implements Runnable {
     private static final String MARKER = "demo.properties";
     private static final String STATE_BUILDING = "building";
     private static final String STATE_BUILT = "built";
+    private static final String ACTOR = "cli:demo";
 
     @Mixin
     GlobalOptions global = new GlobalOptions();
@@ -145,11 +149,21 @@ final class DemoCommand implements Runnable {
                     .map(Account::id).toList());
             db.programs().deleteAccountsAndProducts(DemoBuilder.PROGRAM_ID);
         }
-        Program program = builder.program(launch);
-        List<Product> products = builder.products(program);
+        // The demo defines its program as a program file does, through the same setup and rules.
+        ProgramDefinition definition = builder.definition(launch);
+        Program program = definition.program();
+        List<Product> products = definition.products();
         List<Account> accounts = builder.accounts(program, products, seed, scale);
-        db.programs().save(program);
-        db.programs().saveProducts(products);
+        ProgramSetup setup = new ProgramSetup(db.programs());
+        if (db.programs().find(DemoBuilder.PROGRAM_ID).isPresent()) {
+            ProgramUpdate.Decision decision = setup.update(definition, DemoBuilder.PROGRAM_ID, ACTOR, "demo");
+            if (decision instanceof ProgramUpdate.Refused) {
+                throw new OpenCceException("the demo program cannot be rebuilt: "
+                        + String.join("; ", ((ProgramUpdate.Refused) decision).reasons()));
+            }
+        } else {
+            setup.init(definition, ACTOR, "demo");
+        }
         db.accounts().upsert(accounts);
         err("Created %s: %d towns, %d products, %,d accounts.", program.name(), program.towns().size(),
                 products.size(), accounts.size());

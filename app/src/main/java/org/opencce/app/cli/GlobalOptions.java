@@ -48,7 +48,7 @@ final class GlobalOptions {
         return Installation.open(dataDir(), dbUrl(), dbUser(), dbPassword());
     }
 
-    /** Opens the installation, creating it if missing: only {@code demo} and {@code db migrate}. */
+    /** Opens the installation, creating it if missing: only {@code demo}, {@code program init} and {@code db migrate}. */
     Installation createOrOpenInstallation() {
         return createOrOpenInstallation(null);
     }

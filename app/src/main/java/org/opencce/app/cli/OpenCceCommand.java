@@ -8,8 +8,9 @@ import picocli.CommandLine.Command;
 @Command(name = "opencce", mixinStandardHelpOptions = true, version = "OpenCCE 0.1.0",
         description = "OpenCCE runs a Community Choice Energy program (a Massachusetts municipal aggregation): "
                 + "its towns, products, accounts, community load and web console.",
-        subcommands = {DemoCommand.class, ServeCommand.class, DbCommand.class, AccountsCommand.class,
-                LoadCommand.class, UsersCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, ServeCommand.class, DbCommand.class, ProgramCommand.class, AccountsCommand.class,
+                EnrollmentCommand.class, LoadCommand.class, UsersCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class OpenCceCommand implements Runnable {
 
     @CommandLine.Spec

@@ -23,7 +23,8 @@ final class ProgramChoice {
         }
         List<Program> all = programs.list();
         if (all.isEmpty()) {
-            throw new OpenCceException("there is no program yet; run 'opencce demo' to create the demo program");
+            throw new OpenCceException("there is no program yet; create one from its program file with 'opencce"
+                    + " program init FILE', or run 'opencce demo' to create the demo program");
         }
         if (all.size() > 1) {
             throw new OpenCceException("there are several programs; choose one with --program (" + names(all) + ")");

@@ -6,12 +6,16 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.LongConsumer;
 import java.util.stream.IntStream;
 import org.opencce.domain.OpenCceException;
 import org.opencce.domain.community.Account;
+import org.opencce.domain.community.PostalAddress;
 import org.opencce.domain.community.Product;
 import org.opencce.domain.community.Program;
+import org.opencce.domain.community.ProgramContact;
+import org.opencce.domain.community.ProgramDefinition;
 import org.opencce.domain.community.ProgramId;
 import org.opencce.domain.community.synthetic.DemoProducts;
 import org.opencce.domain.community.synthetic.SyntheticPopulation;
@@ -44,9 +48,29 @@ public final class DemoBuilder {
         this.reference = reference;
     }
 
-    /** The program with the reference towns (Amherst leads) launching on {@code launch}. */
+    /**
+     * The demo's public contact, plainly fictitious: a 555-01xx number (the North American Numbering
+     * Plan keeps 555-0100 to 555-0199 for fiction) and example.org addresses (reserved by RFC 2606).
+     */
+    public static final ProgramContact CONTACT = new ProgramContact("413-555-0142", "info@valleygreen.example.org",
+            "https://valleygreen.example.org", new PostalAddress("PO Box 555", "Amherst", "MA", "01004"));
+
+    /**
+     * The program with the reference towns (Amherst leads) launching on {@code launch}, with the demo's
+     * contact and the default 30-day opt-out window.
+     */
     public Program program(LocalDate launch) {
-        return new Program(PROGRAM_ID, PROGRAM_NAME, "Amherst", reference.towns(), launch);
+        return new Program(PROGRAM_ID, PROGRAM_NAME, "Amherst", reference.towns(), launch, Optional.of(CONTACT),
+                Program.DEFAULT_OPT_OUT_WINDOW_DAYS);
+    }
+
+    /**
+     * The demo's program and its products, as a program file would define them: what
+     * {@link org.opencce.app.program.ProgramSetup} creates or updates the demo program from.
+     */
+    public ProgramDefinition definition(LocalDate launch) {
+        Program program = program(launch);
+        return new ProgramDefinition(program, products(program));
     }
 
     /**

@@ -43,6 +43,18 @@ class CommandLineTest {
     }
 
     @Test
+    void theDemoProgramIsDefinedAsAProgramFileWouldDefineIt() throws IOException {
+        JsonNode program = Output.JSON.readTree(opencce("program", "show", "--json").out);
+        assertThat(program.get("id").asText()).isEqualTo("valley-green-energy");
+        assertThat(program.get("optOutWindowDays").asInt()).isEqualTo(30);
+        assertThat(program.get("contact").get("phone").asText()).as("plainly fictitious").startsWith("413-555-01");
+        assertThat(program.get("contact").get("email").asText()).endsWith("example.org");
+        assertThat(program.get("products")).hasSize(4);
+        assertThat(program.get("products").findValuesAsText("id")).containsExactly("basic", "standard", "green-100",
+                "local-green");
+    }
+
+    @Test
     void aSecondRunReusesTheDemoAndAnotherSeedNeedsFresh() throws IOException {
         CliRun again = opencce("demo", "--scale", "0.01", "--no-serve", "--json");
         JsonNode reused = Output.JSON.readTree(again.out);

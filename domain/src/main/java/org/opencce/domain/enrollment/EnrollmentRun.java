@@ -33,11 +33,9 @@ public final class EnrollmentRun {
         Objects.requireNonNull(defaultProduct, "defaultProduct");
         LocalDate today = LocalCalendar.local(now).toLocalDate();
         List<EnrollmentEvent> events = new ArrayList<>();
-        if (today.isBefore(launch)) {
-            return events;
-        }
         for (Enrollment enrollment : enrollments) {
-            if (enrollment.state() != EnrollmentState.NOTIFIED) {
+            // nobody is enrolled before the program launches
+            if (today.isBefore(launch) || enrollment.state() != EnrollmentState.NOTIFIED) {
                 continue;
             }
             EnrollmentEvent event = EnrollmentEvent.ofProduct(enrollment.account(), EventKind.ENROLLMENT_REQUESTED, now,

@@ -355,6 +355,24 @@ class EnrollmentTest {
     }
 
     @Test
+    void aListingAfterTheAccountLeftForgetsItsOldNoticeAndRejection() {
+        Enrollment competitive = Enrollment.replay(plus(notified(GUS), event(GUS, LISTED_COMPETITIVE, LocalDate.of(2024, 12, 1))));
+        assertThat(competitive.noticeMailed()).isEmpty();
+        assertThat(competitive.optOutWindowCloses()).isEmpty();
+        Enrollment rejected = Enrollment.replay(plus(notified(GUS), withProduct(GUS, ENROLLMENT_REQUESTED, LAUNCH, STANDARD),
+                event(GUS, ENROLLMENT_SENT, LAUNCH), rejected(GUS, ENROLLMENT_REJECTED, LAUNCH.plusDays(2), "A13")));
+        assertThat(rejected.apply(event(GUS, LISTED_COMPETITIVE, LAUNCH.plusDays(30))).rejection()).isEmpty();
+        // dropped by staff and back on Basic Service: its notice of two years ago does not count
+        Enrollment dropped = Enrollment.replay(plus(enrolled(GUS), event(GUS, DROP_REQUESTED, LAUNCH.plusDays(30)),
+                event(GUS, DROP_SENT, LAUNCH.plusDays(31)), event(GUS, DROP_ACCEPTED, LAUNCH.plusDays(35))));
+        assertThat(dropped.noticeMailed()).contains(NOTICES_MAILED);
+        Enrollment relisted = dropped.apply(event(GUS, LISTED_ELIGIBLE, LAUNCH.plusDays(700)));
+        assertThat(relisted.state()).isEqualTo(EnrollmentState.ELIGIBLE);
+        assertThat(relisted.noticeMailed()).isEmpty();
+        assertThat(relisted.optOutWindowCloses()).isEmpty();
+    }
+
+    @Test
     void anEnrolledAccountMovedToACompetitiveSupplierLeavesTheProgram() {
         Enrollment gus = Enrollment.replay(plus(enrolled(GUS), change(GUS, LAUNCH.plusDays(20), GREEN_100,
                 LAUNCH.plusDays(40)), event(GUS, LISTED_COMPETITIVE, LAUNCH.plusDays(30))));

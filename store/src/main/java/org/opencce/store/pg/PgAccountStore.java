@@ -3,13 +3,16 @@ package org.opencce.store.pg;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -207,6 +210,56 @@ public final class PgAccountStore implements AccountStore {
         return found;
     }
 
+    /** Sets (or with null clears) the customer list that lists the accounts. */
+    static void setListedBy(Handle h, ProgramId program, Collection<AccountId> ids, String sha256) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        h.createUpdate("UPDATE accounts SET listed_by = :sha256 WHERE program_id = :program AND id = ANY(:ids)")
+                .bind("sha256", sha256)
+                .bind("program", program.value())
+                .bindArray("ids", Long.class, ids.stream().map(AccountId::value).toList())
+                .execute();
+    }
+
+    static Set<AccountId> listed(Handle h, ProgramId program, Collection<AccountId> ids) {
+        Set<AccountId> listed = new HashSet<>();
+        if (ids.isEmpty()) {
+            return listed;
+        }
+        h.createQuery("SELECT id FROM accounts WHERE program_id = :program AND id = ANY(:ids)"
+                + " AND listed_by IS NOT NULL")
+                .bind("program", program.value())
+                .bindArray("ids", Long.class, ids.stream().map(AccountId::value).toList())
+                .map((rs, ctx) -> new AccountId(rs.getLong(1)))
+                .forEach(listed::add);
+        return listed;
+    }
+
+    static List<Account> listedByAnotherList(Handle h, ProgramId program, Utility utility, Collection<String> towns,
+            String sha256) {
+        if (towns.isEmpty()) {
+            return List.of();
+        }
+        return h.createQuery("SELECT " + COLUMNS + " FROM accounts WHERE program_id = :program AND utility = :utility"
+                + " AND lower(town) = ANY(:towns) AND listed_by IS NOT NULL AND listed_by <> :sha256 ORDER BY id")
+                .bind("program", program.value())
+                .bind("utility", utility.name())
+                .bindArray("towns", String.class, towns.stream().map(t -> t.trim().toLowerCase(Locale.ROOT)).distinct()
+                        .toList())
+                .bind("sha256", sha256)
+                .map((rs, ctx) -> account(rs))
+                .list();
+    }
+
+    /** A file's SHA-256 as the tables keep it: 64 lower-case hexadecimal digits. */
+    static String sha256(String sha256) {
+        if (sha256 == null || !sha256.matches("[0-9a-fA-F]{64}")) {
+            throw new IllegalArgumentException("SHA-256 must be 64 hexadecimal digits, was '" + sha256 + "'");
+        }
+        return sha256.toLowerCase(Locale.ROOT);
+    }
+
     private static boolean isAheadOfSequence(Handle h, long maxId) {
         return h.createQuery("SELECT :max > last_value OR (:max = last_value AND NOT is_called) FROM account_id_seq")
                 .bind("max", maxId)
@@ -323,6 +376,17 @@ public final class PgAccountStore implements AccountStore {
                 .bind("number", number.value())
                 .map((rs, ctx) -> account(rs))
                 .findOne());
+    }
+
+    @Override
+    public List<Account> findByNumberKey(ProgramId program, String key) {
+        return Sql.withHandle(jdbi, "find the accounts numbered " + key, h -> h.createQuery(
+                "SELECT " + COLUMNS + " FROM accounts WHERE program_id = :program"
+                        + " AND upper(replace(utility_account_number, '-', '')) = :key ORDER BY id")
+                .bind("program", program.value())
+                .bind("key", key)
+                .map((rs, ctx) -> account(rs))
+                .list());
     }
 
     /**

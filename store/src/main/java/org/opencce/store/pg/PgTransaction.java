@@ -13,6 +13,7 @@ import org.jdbi.v3.core.Handle;
 import org.opencce.domain.community.Account;
 import org.opencce.domain.community.AccountId;
 import org.opencce.domain.community.ProgramId;
+import org.opencce.domain.community.Utility;
 import org.opencce.domain.enrollment.Enrollment;
 import org.opencce.domain.enrollment.EnrollmentEvent;
 import org.opencce.domain.report.BatchReport;
@@ -66,6 +67,30 @@ final class PgTransaction implements AccountStore.Batch, EnrollmentStore.Tx {
             }
         }
         PgAccountStore.upsert(h, accounts);
+    }
+
+    @Override
+    public void markListed(Collection<AccountId> ids, String sha256) {
+        checkOpen();
+        PgAccountStore.setListedBy(h, program, ids, PgAccountStore.sha256(sha256));
+    }
+
+    @Override
+    public Set<AccountId> listed(Collection<AccountId> ids) {
+        checkOpen();
+        return PgAccountStore.listed(h, program, ids);
+    }
+
+    @Override
+    public List<Account> listedByAnotherList(Utility utility, Collection<String> towns, String sha256) {
+        checkOpen();
+        return PgAccountStore.listedByAnotherList(h, program, utility, towns, PgAccountStore.sha256(sha256));
+    }
+
+    @Override
+    public void unlist(Collection<AccountId> ids) {
+        checkOpen();
+        PgAccountStore.setListedBy(h, program, ids, null);
     }
 
     @Override

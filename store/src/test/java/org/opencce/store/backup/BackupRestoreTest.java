@@ -21,6 +21,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -80,8 +81,9 @@ class BackupRestoreTest {
     static void fillAndBackUp(Database shared) throws IOException {
         source = shared;
         Program valley = Fixtures.valleyProgram();
+        // With a contact and an opt-out window of its own, so that their columns must round-trip too.
         program = new Program(new ProgramId("backup-" + UUID.randomUUID().toString().substring(0, 8)), valley.name(),
-                valley.leadTown(), valley.towns(), valley.launchDate());
+                valley.leadTown(), valley.towns(), valley.launchDate(), Optional.of(Fixtures.valleyContact()), 45);
         source.programs().save(program);
         source.programs().saveProducts(Fixtures.valleyProducts().stream().map(p -> new Product(p.id(), program.id(),
                 p.name(), p.greenContent(), p.localContent(), p.price(), p.termStart(), p.termEnd(), p.isDefault(),
@@ -183,6 +185,7 @@ class BackupRestoreTest {
             }
             assertThat(actual.get("accounts")).anyMatch(row -> row.contains("Abbott, Alice"));
             assertThat(actual.get("audit_log")).anyMatch(row -> row.contains("accounts.import"));
+            assertThat(restored.programs().find(program.id())).contains(program);
 
             // 5 accounts x 48 hours; account i uses 0.5 (i + 1) kWh an hour: 48 x 0.5 x (1+2+3+4+5) = 360 kWh.
             double[] totals = duckDbTotals(target.resolve("intervals"));
