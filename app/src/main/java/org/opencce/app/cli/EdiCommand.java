@@ -6,12 +6,15 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.opencce.app.Installation;
 import org.opencce.app.edi.EdiExport;
 import org.opencce.app.edi.EdiImport;
 import org.opencce.app.edi.UtilitySimulator;
 import org.opencce.domain.community.Program;
+import org.opencce.domain.enrollment.EdiPartner;
 import org.opencce.domain.enrollment.EdiSetup;
 import org.opencce.domain.enrollment.UtilityRequest;
 import org.opencce.store.Database;
@@ -28,7 +31,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "edi", mixinStandardHelpOptions = true,
         description = "Exchange EDI 814 enrollment files and 997 acknowledgments with the utilities.",
-        subcommands = {EdiCommand.Export.class, EdiCommand.Import.class, EdiCommand.Respond.class})
+        subcommands = {EdiCommand.Export.class, EdiCommand.Import.class, EdiCommand.Partners.class,
+            EdiCommand.Respond.class})
 final class EdiCommand extends GroupCommand {
 
     /**
@@ -252,6 +256,73 @@ final class EdiCommand extends GroupCommand {
 
         ImportRefused(int refused, int files) {
             super(refused + " of " + files + " file(s) refused; nothing from them was applied");
+        }
+    }
+
+    /** {@code opencce edi partners}: the trading partners the program's files name. */
+    @Command(name = "partners", mixinStandardHelpOptions = true,
+            description = "Show the program's EDI trading partners (the edi: section of its program file, or the test"
+                    + " defaults) and the product codes.")
+    static final class Partners implements Runnable {
+        @Mixin
+        GlobalOptions global = new GlobalOptions();
+
+        @Mixin
+        ProgramChoice programChoice = new ProgramChoice();
+
+        @Option(names = "--json", description = "Print one JSON object instead of text.")
+        boolean json;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public void run() {
+            try (Installation installation = global.openInstallation()) {
+                Program program = programChoice.resolve(installation.database().programs());
+                Optional<EdiSetup> stored = installation.database().edi().setup(program.id());
+                EdiSetup setup = stored.orElse(EdiSetup.testDefaults());
+                PrintWriter out = spec.commandLine().getOut();
+                if (json) {
+                    Map<String, Object> o = new LinkedHashMap<>();
+                    o.put("source", stored.isPresent() ? "program file" : "test defaults");
+                    o.put("usage", setup.usage().name().toLowerCase(Locale.ROOT));
+                    o.put("supplier", party(setup.supplier()));
+                    Map<String, Object> utilities = new LinkedHashMap<>();
+                    setup.utilities().forEach((u, p) -> utilities.put(u.name(), party(p)));
+                    o.put("utilities", utilities);
+                    Map<String, String> codes = new LinkedHashMap<>();
+                    setup.productCodes().forEach((p, c) -> codes.put(p.value(), c));
+                    o.put("productCodes", codes);
+                    Output.printJson(out, o);
+                    return;
+                }
+                out.printf("%s exchanges %s data with %s:%n", program.name(), setup.usage().name()
+                        .toLowerCase(Locale.ROOT), stored.isPresent() ? "the trading partners of its program file"
+                        : "the test defaults (fictitious ids; give the real ones in the program file's edi: section)");
+                out.printf("  the program's supplier%n    %s%n", describe(setup.supplier()));
+                setup.utilities().forEach((u, p) -> out.printf("  %s%n    %s%n", u.displayName(), describe(p)));
+                out.printf("  product codes: %s%n", setup.productCodes().isEmpty() ? "the product ids"
+                        : setup.productCodes().entrySet().stream().map(e -> e.getKey().value() + "=" + e.getValue())
+                                .collect(java.util.stream.Collectors.joining(", ")));
+                out.flush();
+            }
+        }
+
+        private static Map<String, Object> party(EdiPartner p) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("name", p.name());
+            o.put("qualifier", p.qualifier());
+            o.put("id", p.id());
+            o.put("interchangeQualifier", p.interchangeQualifier());
+            o.put("interchangeId", p.interchangeId());
+            o.put("applicationCode", p.applicationCode());
+            return o;
+        }
+
+        private static String describe(EdiPartner p) {
+            return p.name() + ": N1 " + p.qualifier() + " " + p.id() + ", ISA " + p.interchangeQualifier() + " "
+                    + p.interchangeId() + ", GS " + p.applicationCode();
         }
     }
 

@@ -40,6 +40,7 @@ import org.opencce.domain.enrollment.EnrollmentState;
 import org.opencce.domain.enrollment.EventKind;
 import org.opencce.domain.enrollment.UtilityRequest;
 import org.opencce.formats.edi.EdiInterchange;
+import org.opencce.formats.edi.EdiParty;
 import org.opencce.formats.edi.EdiReader;
 import org.opencce.formats.edi.EdiWriter;
 import org.opencce.formats.edi.Enrollment814Request;
@@ -366,6 +367,54 @@ class EdiCommandTest {
         ok(dataDir, "edi", "import", answer.get("responses").asText());
         assertThat(state(dataDir, ALICE))
                 .isEqualTo(EnrollmentState.ENROLLED);
+    }
+
+    @Test
+    void theProgramFilesEdiSectionNamesThePartiesOfEveryFileBothWays() throws IOException {
+        Path dataDir = copyOfCampaign("partners");
+        JsonNode defaults = json(ok(dataDir, "edi", "partners", "--json"));
+        assertThat(defaults.get("source").asText()).isEqualTo("test defaults");
+        assertThat(defaults.get("supplier").get("id").asText()).isEqualTo("TEST-SUPPLIER");
+
+        Path file = Files.writeString(folder.resolve("program.yaml"), Files.readString(ProgramCommandTest.SAMPLE)
+                + "edi:\n  usage: production\n  supplier:\n    name: VALLEY GREEN ENERGY\n    qualifier: ZZ\n"
+                + "    id: VALLEYGREEN\n  utilities:\n    eversource:\n      name: EVERSOURCE ENERGY\n"
+                + "      qualifier: ZZ\n      id: EVERSOURCEWMA\n    national-grid:\n      name: NATIONAL GRID\n"
+                + "      qualifier: ZZ\n      id: NGRIDMECO\n      application_code: NGRID\n  product_codes:\n"
+                + "    standard: STD10\n");
+        JsonNode update = json(ok(dataDir, "program", "update", file.toString(), "--json"));
+        assertThat(update.get("applied").asBoolean()).isTrue();
+        assertThat(update.get("changes").toString()).contains("edi: the test defaults → the program file's trading"
+                + " partners", "edi usage: test → production", "edi product codes: (the product ids) → standard=STD10");
+        JsonNode partners = json(ok(dataDir, "edi", "partners", "--json"));
+        assertThat(partners.get("source").asText()).isEqualTo("program file");
+        assertThat(partners.get("utilities").get("NATIONAL_GRID_MA").get("applicationCode").asText())
+                .isEqualTo("NGRID");
+        CliRun same = ok(dataDir, "program", "update", file.toString());
+        assertThat(same.out).contains("changes nothing");
+
+        JsonNode export = json(ok(dataDir, "edi", "export", "--out", folder.resolve("out").toString(), "--json"));
+        Path grid = Path.of(export.get("files").get(1).get("file").asText());
+        String text = Files.readString(grid, StandardCharsets.US_ASCII);
+        assertThat(text).startsWith("ISA*00*          *00*          *ZZ*VALLEYGREEN    *ZZ*NGRIDMECO      *")
+                .contains("*P*>~\nGS*GE*VALLEYGREEN*NGRID*", "N1*8S*NATIONAL GRID*ZZ*NGRIDMECO~",
+                        "N1*SJ*VALLEY GREEN ENERGY*ZZ*VALLEYGREEN~", "REF*RB*STD10~");
+        JsonNode answer = json(ok(dataDir, "edi", "respond", "--in", grid.toString(), "--out",
+                folder.resolve("in").toString(), "--json"));
+        JsonNode imported = json(ok(dataDir, "edi", "import", answer.get("acknowledgment").asText(),
+                answer.get("responses").asText(), "--json"));
+        assertThat(imported.get("files").get(1).get("accepted").asInt()).isEqualTo(2);
+        assertThat(state(dataDir, CAROL)).isEqualTo(EnrollmentState.ENROLLED);
+
+        // a file under the test ids is no longer for this program
+        TradingPartners real = new TradingPartners(new EdiParty("VALLEYGREEN", "ZZ", "VALLEY GREEN ENERGY"),
+                Map.of(Utility.NATIONAL_GRID_MA, new EdiParty("NGRIDMECO", "ZZ", "NATIONAL GRID")));
+        Enrollment814Request hannah = EdiReader.read(grid, real).requests().get(1);
+        Path old = answer(folder.resolve("old-ids.edi"), 7003, List.of(accept(hannah, hannah.reference())));
+        CliRun refused = CliRun.of("edi", "import", old.toString(), "--data-dir", dataDir.toString());
+        assertThat(refused.exit).isEqualTo(1);
+        assertThat(refused.err).startsWith("opencce: old-ids.edi, line ").contains("(N1), element N104: ",
+                "(nothing from the file was applied)");
     }
 
     // ---------------------------------------------------------------- helpers

@@ -1,6 +1,7 @@
 package org.opencce.domain.enrollment;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -36,14 +37,43 @@ public record EdiPartner(String name, String qualifier, String id, String interc
     private static final Pattern APPLICATION_CODE = Pattern.compile("[0-9A-Za-z-]{2,15}");
 
     public EdiPartner {
-        require("name (N102)", name, NAME, "1 to 60 printable ASCII characters without * ~ >");
-        require("qualifier (N103)", qualifier, QUALIFIER, "1 (D-U-N-S), 9 (D-U-N-S+4) or ZZ (mutually defined)");
-        require("id (N104)", id, ID, "2 to 80 letters, digits or dashes");
-        require("interchange qualifier (ISA05/ISA07)", interchangeQualifier, INTERCHANGE_QUALIFIER,
-                "2 capital letters or digits, such as 01 (D-U-N-S) or ZZ");
-        require("interchange id (ISA06/ISA08)", interchangeId, INTERCHANGE_ID,
-                "1 to 15 letters, digits, dashes or inner spaces");
-        require("application code (GS02/GS03)", applicationCode, APPLICATION_CODE, "2 to 15 letters, digits or dashes");
+        check("name (N102)", name, problemWithName(name));
+        check("qualifier (N103)", qualifier, problemWithQualifier(qualifier));
+        check("id (N104)", id, problemWithId(id));
+        check("interchange qualifier (ISA05/ISA07)", interchangeQualifier,
+                problemWithInterchangeQualifier(interchangeQualifier));
+        check("interchange id (ISA06/ISA08)", interchangeId, problemWithInterchangeId(interchangeId));
+        check("application code (GS02/GS03)", applicationCode, problemWithApplicationCode(applicationCode));
+    }
+
+    /** Why {@code name} cannot be N102, if it cannot. */
+    public static Optional<String> problemWithName(String name) {
+        return problem(name, NAME, "1 to 60 printable ASCII characters without * ~ >");
+    }
+
+    /** Why {@code qualifier} cannot be N103, if it cannot. */
+    public static Optional<String> problemWithQualifier(String qualifier) {
+        return problem(qualifier, QUALIFIER, "1 (D-U-N-S), 9 (D-U-N-S+4) or ZZ (mutually defined)");
+    }
+
+    /** Why {@code id} cannot be N104, if it cannot. */
+    public static Optional<String> problemWithId(String id) {
+        return problem(id, ID, "2 to 80 letters, digits or dashes");
+    }
+
+    /** Why {@code qualifier} cannot be ISA05 or ISA07, if it cannot. */
+    public static Optional<String> problemWithInterchangeQualifier(String qualifier) {
+        return problem(qualifier, INTERCHANGE_QUALIFIER, "2 capital letters or digits, such as 01 (D-U-N-S) or ZZ");
+    }
+
+    /** Why {@code id} cannot be ISA06 or ISA08, if it cannot. */
+    public static Optional<String> problemWithInterchangeId(String id) {
+        return problem(id, INTERCHANGE_ID, "1 to 15 letters, digits, dashes or inner spaces");
+    }
+
+    /** Why {@code code} cannot be GS02 or GS03, if it cannot. */
+    public static Optional<String> problemWithApplicationCode(String code) {
+        return problem(code, APPLICATION_CODE, "2 to 15 letters, digits or dashes");
     }
 
     /**
@@ -79,11 +109,15 @@ public record EdiPartner(String name, String qualifier, String id, String interc
                 || interchangeQualifier.equals(other.interchangeQualifier) && interchangeId.equals(other.interchangeId);
     }
 
-    private static void require(String field, String value, Pattern rule, String ruleText) {
+    private static Optional<String> problem(String value, Pattern rule, String ruleText) {
+        return value != null && rule.matcher(value).matches() ? Optional.empty()
+                : Optional.of("must be " + ruleText + ", was '" + value + "'");
+    }
+
+    private static void check(String field, String value, Optional<String> problem) {
         Objects.requireNonNull(value, field);
-        if (!rule.matcher(value).matches()) {
-            throw new IllegalArgumentException("EDI partner " + field + " must be " + ruleText + ", was '" + value
-                    + "'");
+        if (problem.isPresent()) {
+            throw new IllegalArgumentException("EDI partner " + field + " " + problem.get());
         }
     }
 }

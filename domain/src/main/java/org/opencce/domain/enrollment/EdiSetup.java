@@ -3,6 +3,7 @@ package org.opencce.domain.enrollment;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -62,12 +63,25 @@ public record EdiSetup(Usage usage, EdiPartner supplier, Map<Utility, EdiPartner
                 }
             }
         }
+        Map<String, ProductId> coded = new HashMap<>();
         for (Map.Entry<ProductId, String> code : productCodes.entrySet()) {
-            if (!PRODUCT_CODE.matcher(code.getValue()).matches()) {
-                throw new IllegalArgumentException("EDI product code of " + code.getKey().value()
-                        + " must be 1 to 30 letters, digits or dashes (REF*RB), was '" + code.getValue() + "'");
+            Optional<String> problem = problemWithProductCode(code.getValue());
+            if (problem.isPresent()) {
+                throw new IllegalArgumentException("EDI product code of " + code.getKey().value() + " " + problem.get());
+            }
+            ProductId other = coded.put(code.getValue(), code.getKey());
+            if (other != null) {
+                // the utility bills by the code: two products under one code could not be told apart
+                throw new IllegalArgumentException("products " + other.value() + " and " + code.getKey().value()
+                        + " have the same EDI product code " + code.getValue());
             }
         }
+    }
+
+    /** Why {@code code} cannot be a product's REF*RB code, if it cannot. */
+    public static Optional<String> problemWithProductCode(String code) {
+        return code != null && PRODUCT_CODE.matcher(code).matches() ? Optional.empty()
+                : Optional.of("must be 1 to 30 letters, digits or dashes (REF*RB), was '" + code + "'");
     }
 
     /**

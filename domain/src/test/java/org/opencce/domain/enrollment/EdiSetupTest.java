@@ -55,6 +55,24 @@ class EdiSetupTest {
         }
 
         @Test
+        void eachRuleCanBeAskedAloneForAFileReaderToReport() {
+            assertThat(EdiPartner.problemWithName("VALLEY GREEN ENERGY")).isEmpty();
+            assertThat(EdiPartner.problemWithName("A~B")).contains("must be 1 to 60 printable ASCII characters"
+                    + " without * ~ >, was 'A~B'");
+            assertThat(EdiPartner.problemWithQualifier("ZZ")).isEmpty();
+            assertThat(EdiPartner.problemWithQualifier("14")).isPresent();
+            assertThat(EdiPartner.problemWithId("VALLEYGREEN")).isEmpty();
+            assertThat(EdiPartner.problemWithId("A B")).isPresent();
+            assertThat(EdiPartner.problemWithInterchangeQualifier("01")).isEmpty();
+            assertThat(EdiPartner.problemWithInterchangeQualifier("1")).isPresent();
+            assertThat(EdiPartner.problemWithInterchangeId("VALLEY GREEN")).isEmpty();
+            assertThat(EdiPartner.problemWithInterchangeId("VALLEY GREEN ")).isPresent();
+            assertThat(EdiPartner.problemWithApplicationCode("VALLEYGREEN")).isEmpty();
+            assertThat(EdiPartner.problemWithApplicationCode(null)).contains("must be 2 to 15 letters, digits or"
+                    + " dashes, was 'null'");
+        }
+
+        @Test
         void anInterchangeIdMayHoldInnerSpacesButNotEndWithOne() {
             assertThat(new EdiPartner("N", "ZZ", "AB", "ZZ", "AB CD", "AB").interchangeId()).isEqualTo("AB CD");
             assertThat(new EdiPartner("N", "ZZ", "AB", "ZZ", "A", "AB").interchangeId()).isEqualTo("A");
@@ -148,6 +166,11 @@ class EdiSetupTest {
                 .hasMessage("EDI product code of basic must be 1 to 30 letters, digits or dashes (REF*RB), was 'B 1'");
         assertThatThrownBy(() -> new EdiSetup(EdiSetup.Usage.TEST, VALLEY, Map.of(), Map.of(Fixtures.BASIC,
                 "B".repeat(31)))).hasMessageContaining("must be 1 to 30");
+        assertThatThrownBy(() -> new EdiSetup(EdiSetup.Usage.TEST, VALLEY, Map.of(), Map.of(Fixtures.BASIC, "X",
+                Fixtures.STANDARD, "X"))).hasMessage("products basic and standard have the same EDI product code X");
+        assertThat(EdiSetup.problemWithProductCode("STD-10")).isEmpty();
+        assertThat(EdiSetup.problemWithProductCode(null)).contains("must be 1 to 30 letters, digits or dashes"
+                + " (REF*RB), was 'null'");
     }
 
     @Test
