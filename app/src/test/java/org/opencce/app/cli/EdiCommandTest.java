@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -46,6 +47,8 @@ import org.opencce.formats.edi.EdiWriter;
 import org.opencce.formats.edi.Enrollment814Request;
 import org.opencce.formats.edi.Enrollment814Response;
 import org.opencce.formats.edi.EnrollmentKind;
+import org.opencce.formats.edi.FunctionalAck997;
+import org.opencce.formats.edi.FunctionalAck997.AckCode;
 import org.opencce.formats.edi.TradingPartners;
 import org.opencce.store.Database;
 import org.opencce.store.DatabaseSettings;
@@ -315,6 +318,56 @@ class EdiCommandTest {
     }
 
     @Test
+    void aSetThe997RefusesIsRecordedRejectedWithItsCodesAndA997ForAGroupNeverSentIsRefused() throws IOException {
+        Path dataDir = copyOfCampaign("refused");
+        JsonNode export = json(ok(dataDir, "edi", "export", "--out", folder.resolve("out").toString(), "--json"));
+        Path grid = Path.of(export.get("files").get(1).get("file").asText());
+        long group = export.get("files").get(1).get("controlNumber").asLong();
+        FunctionalAck997.SetResult second = new FunctionalAck997.SetResult("814", "0002", AckCode.REJECTED,
+                List.of("5"), List.of(new FunctionalAck997.SegmentNote("N4", 7, Optional.of("N1"), Optional.of("8"),
+                        List.of(new FunctionalAck997.ElementNote(3, OptionalInt.empty(), Optional.of("116"), "7",
+                                Optional.of("01060"))))));
+        Path ack = acknowledgment(folder.resolve("ack.edi"), 8001, new FunctionalAck997("GE", group,
+                List.of(FunctionalAck997.SetResult.accepted("814", "0001"), second), AckCode.PARTIALLY_ACCEPTED, 2, 2, 1,
+                List.of()));
+
+        JsonNode imported = json(ok(dataDir, "edi", "import", ack.toString(), "--json"));
+        JsonNode report = imported.get("files").get(0);
+        assertThat(List.of(report.get("read").asInt(), report.get("accepted").asInt(), report.get("rejected").asInt()))
+                .containsExactly(2, 1, 1);
+        String reason = "the utility's 997 rejected transaction set 0002 of " + grid.getFileName() + ": AK5 R (5 one"
+                + " or more segments in error); segment N4 at position 7: 8 segment has data element errors; element"
+                + " N403 (116): 7 invalid code value '01060'; correct it and request again";
+        assertThat(report.get("answers").get(1).get("reason").asText()).isEqualTo(reason);
+        withDatabase(dataDir, db -> {
+            Enrollment hannah = db.enrollments().find(VALLEY, id(db, HANNAH)).orElseThrow();
+            assertThat(hannah.state()).isEqualTo(EnrollmentState.REJECTED);
+            assertThat(hannah.rejection()).contains(reason);
+            EdiStore.Request carols = db.edi().requestsOf(VALLEY, id(db, CAROL)).get(0);
+            assertThat(carols.status()).isEqualTo(EdiStore.Status.ACKNOWLEDGED);
+            assertThat(db.edi().requestsOf(VALLEY, id(db, HANNAH)).get(0).status()).isEqualTo(EdiStore.Status.REFUSED);
+            return null;
+        });
+
+        // The utility cannot then accept what its 997 refused: the file is refused whole.
+        JsonNode answer = json(ok(dataDir, "edi", "respond", "--in", grid.toString(), "--out",
+                folder.resolve("in").toString(), "--json"));
+        CliRun contradicted = CliRun.of("edi", "import", answer.get("responses").asText(), "--data-dir",
+                dataDir.toString());
+        assertThat(contradicted.exit).isEqualTo(1);
+        assertThat(contradicted.err).contains("refused, nothing applied: transaction set 0002 (response RSP-" + group
+                + "-0002) answers request " + group + "-0002, which was already refused by the utility's 997 on ");
+        assertThat(state(dataDir, CAROL)).isEqualTo(EnrollmentState.ENROLLING);
+
+        Path stranger = acknowledgment(folder.resolve("stranger.edi"), 8002, new FunctionalAck997("GE", 999_999,
+                List.of(), AckCode.ACCEPTED, 1, 1, 1, List.of()));
+        CliRun unknown = CliRun.of("edi", "import", stranger.toString(), "--data-dir", dataDir.toString());
+        assertThat(unknown.exit).isEqualTo(1);
+        assertThat(unknown.err).startsWith("opencce: stranger.edi refused, nothing applied: its 997 acknowledges"
+                + " functional group 999999 (AK102), which this program never sent");
+    }
+
+    @Test
     void aCrashBeforeTheCommitLeavesNothingAndOneAfterItIsDeliveredByTheNextExport() throws IOException {
         Path dataDir = copyOfCampaign("crash");
         Path out = folder.resolve("outbound");
@@ -449,6 +502,13 @@ class EdiCommandTest {
             throws IOException {
         EdiInterchange interchange = EdiInterchange.numbered(EdiParties.fromUtility(EdiSetup.testDefaults(),
                 Utility.NATIONAL_GRID_MA, controlNumber, LocalDateTime.of(2025, 1, 3, 9, 0)), responses);
+        return Files.write(file, EdiWriter.toBytes(interchange, PARTNERS));
+    }
+
+    /** A 997 from National Grid, written with the formats writer. */
+    private static Path acknowledgment(Path file, long controlNumber, FunctionalAck997 ack) throws IOException {
+        EdiInterchange interchange = EdiInterchange.numbered(EdiParties.fromUtility(EdiSetup.testDefaults(),
+                Utility.NATIONAL_GRID_MA, controlNumber, LocalDateTime.of(2025, 1, 3, 8, 0)), List.of(ack));
         return Files.write(file, EdiWriter.toBytes(interchange, PARTNERS));
     }
 
