@@ -1,15 +1,16 @@
 package org.opencce.store;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.opencce.domain.community.Account;
 import org.opencce.domain.community.AccountId;
 import org.opencce.domain.community.ProgramId;
 import org.opencce.domain.community.Utility;
 import org.opencce.domain.community.UtilityAccountNumber;
-import org.opencce.domain.report.BatchReport;
 
 /** Accounts of the programs. Thread-safe. */
 public interface AccountStore {
@@ -26,6 +27,13 @@ public interface AccountStore {
     Optional<Account> find(AccountId id);
 
     Optional<Account> find(ProgramId program, Utility utility, UtilityAccountNumber number);
+
+    /**
+     * The accounts of {@code program} whose utility account number, without dashes and in upper case, is
+     * {@code key} (as a customer types it: {@code 5401-234-5678} and {@code 54012345678} are one key). One
+     * indexed look-up whether or not such an account exists; several when two utilities use the number.
+     */
+    List<Account> findByNumberKey(ProgramId program, String key);
 
     Page<Account> search(ProgramId program, AccountQuery query, int page, int pageSize);
 
@@ -48,7 +56,7 @@ public interface AccountStore {
      * The operations of one transaction started by {@link #inTransaction}, all on {@code program}. Valid
      * only while the work runs; not thread-safe.
      */
-    interface Batch {
+    interface Batch extends TransactionJournal {
         /** As {@link AccountStore#assignIds}, inside this transaction. */
         List<AccountId> assignIds(List<Key> keys);
 
@@ -59,15 +67,28 @@ public interface AccountStore {
         void upsert(List<Account> accounts);
 
         /**
-         * Records the imported file in the import log (see {@link ImportLog#record}) in this transaction.
-         *
-         * @return false, recording nothing, if the log already has the file (another import of the same
-         *     file committed first)
+         * Records that the customer list whose SHA-256 is {@code sha256} lists these accounts: the list a
+         * later one of the same utility is reconciled with.
          */
-        boolean recordImport(String kind, String sha256, BatchReport report, String actor);
+        void markListed(Collection<AccountId> ids, String sha256);
 
-        /** Appends to the audit log (see {@link AuditLog#append}) in this transaction. */
-        void audit(String actor, String action, String detail);
+        /** Those of {@code ids} that some customer list lists now (not closed since). */
+        Set<AccountId> listed(Collection<AccountId> ids);
+
+        /**
+         * The accounts of {@code utility} in {@code towns} (compared ignoring case) that an earlier customer
+         * list listed and the list {@code sha256} did not: closed or moved away, in id order.
+         */
+        List<Account> listedByAnotherList(Utility utility, Collection<String> towns, String sha256);
+
+        /** Records that no customer list lists these accounts any more (closed or moved away). */
+        void unlist(Collection<AccountId> ids);
+
+        /**
+         * The enrollment histories of the same program in this same transaction: a customer-list import
+         * records each account's listing with the account itself, so a file is applied whole or not at all.
+         */
+        EnrollmentStore.Tx enrollments();
     }
 
     /** A utility's name for an account. */

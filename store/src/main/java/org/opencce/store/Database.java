@@ -21,6 +21,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.opencce.store.pg.PgAccountStore;
 import org.opencce.store.pg.PgAuditLog;
 import org.opencce.store.pg.PgConsoleSessionStore;
+import org.opencce.store.pg.PgEnrollmentStore;
 import org.opencce.store.pg.PgImportLog;
 import org.opencce.store.pg.PgProgramStore;
 import org.opencce.store.pg.PgUserStore;
@@ -67,6 +68,7 @@ public final class Database implements AutoCloseable {
     private final int migrationsApplied;
     private final ProgramStore programs;
     private final AccountStore accounts;
+    private final EnrollmentStore enrollments;
     private final UserStore users;
     private final ConsoleSessionStore sessions;
     private final ImportLog imports;
@@ -82,6 +84,7 @@ public final class Database implements AutoCloseable {
         this.jdbi = Jdbi.create(pool);
         this.programs = new PgProgramStore(jdbi);
         this.accounts = new PgAccountStore(jdbi);
+        this.enrollments = new PgEnrollmentStore(jdbi);
         this.users = new PgUserStore(jdbi);
         this.sessions = new PgConsoleSessionStore(jdbi);
         this.imports = new PgImportLog(jdbi);
@@ -253,6 +256,11 @@ public final class Database implements AutoCloseable {
 
     public AccountStore accounts() {
         return accounts;
+    }
+
+    /** The accounts' enrollment histories and their current states. */
+    public EnrollmentStore enrollments() {
+        return enrollments;
     }
 
     public UserStore users() {

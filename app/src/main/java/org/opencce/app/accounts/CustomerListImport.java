@@ -10,12 +10,23 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
 import org.opencce.domain.OpenCceException;
 import org.opencce.domain.community.Account;
@@ -25,11 +36,18 @@ import org.opencce.domain.community.Program;
 import org.opencce.domain.community.ProgramId;
 import org.opencce.domain.community.SupplyStatus;
 import org.opencce.domain.community.Town;
+import org.opencce.domain.community.Utility;
+import org.opencce.domain.enrollment.Channel;
+import org.opencce.domain.enrollment.Enrollment;
+import org.opencce.domain.enrollment.EnrollmentEvent;
+import org.opencce.domain.enrollment.EventKind;
+import org.opencce.domain.enrollment.ListReconciliation;
 import org.opencce.domain.report.BatchReport;
 import org.opencce.formats.CsvInput;
 import org.opencce.formats.customerlist.CustomerListReader;
 import org.opencce.formats.customerlist.CustomerListRow;
 import org.opencce.store.AccountStore;
+import org.opencce.store.EnrollmentStore;
 import org.opencce.store.ImportLog;
 import org.opencce.store.ProgramStore;
 
@@ -63,23 +81,47 @@ public final class CustomerListImport {
     private final AccountStore accounts;
     private final ImportLog imports;
     private final int chunkSize;
+    private final Clock clock;
 
     public CustomerListImport(ProgramStore programs, AccountStore accounts, ImportLog imports) {
-        this(programs, accounts, imports, CHUNK);
+        this(programs, accounts, imports, CHUNK, Clock.systemUTC());
+    }
+
+    /** With the clock that stamps the listing events. */
+    public CustomerListImport(ProgramStore programs, AccountStore accounts, ImportLog imports, Clock clock) {
+        this(programs, accounts, imports, CHUNK, clock);
     }
 
     /** With another chunk size, so that tests can cross chunk boundaries with a few rows. */
     CustomerListImport(ProgramStore programs, AccountStore accounts, ImportLog imports, int chunkSize) {
+        this(programs, accounts, imports, chunkSize, Clock.systemUTC());
+    }
+
+    private CustomerListImport(ProgramStore programs, AccountStore accounts, ImportLog imports, int chunkSize,
+            Clock clock) {
         this.programs = programs;
         this.accounts = accounts;
         this.imports = imports;
         this.chunkSize = chunkSize;
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /**
-     * What an import did: the report, and the rejections file when one was written.
+     * What an import did: the report, the rejections file when one was written, and how many accounts the
+     * list reconciliation found of each kind (every kind present; all zero for a file imported before).
      */
-    public record Result(BatchReport report, Optional<Path> rejectionsFile) {
+    public record Result(BatchReport report, Optional<Path> rejectionsFile,
+            Map<ListReconciliation.ChangeKind, Integer> reconciliation) {
+        public Result {
+            Objects.requireNonNull(report, "report");
+            Objects.requireNonNull(rejectionsFile, "rejectionsFile");
+            reconciliation = Collections.unmodifiableMap(new EnumMap<>(reconciliation));
+        }
+
+        /** A result with no reconciliation: a file imported before. */
+        public Result(BatchReport report, Optional<Path> rejectionsFile) {
+            this(report, rejectionsFile, Reconciled.zero());
+        }
     }
 
     /** Where the rejections of {@code file} go unless the caller says otherwise: {@code <file>.rejections.csv}. */
@@ -113,19 +155,20 @@ public final class CustomerListImport {
             return new Result(alreadyImported(source, before.get()), Optional.empty());
         }
         try (RejectionsSink rejections = new RejectionsSink(rejectionsFile, LISTED_REJECTIONS)) {
+            Reconciled reconciled = new Reconciled(program, source, actor, clock.instant());
             BatchReport report;
             try {
                 report = accounts.inTransaction(programId, batch -> apply(program, file, source, sha256, actor,
-                        batch, rejections, progress));
+                        batch, rejections, progress, reconciled));
             } catch (ImportedMeanwhile e) {
                 return new Result(alreadyImported(source, e.entry), Optional.empty());
             }
-            return new Result(report, rejections.published());
+            return new Result(report, rejections.published(), reconciled.counts());
         }
     }
 
     private BatchReport apply(Program program, Path file, String source, String sha256, String actor,
-            AccountStore.Batch batch, RejectionsSink rejections, LongConsumer progress) {
+            AccountStore.Batch batch, RejectionsSink rejections, LongConsumer progress, Reconciled reconciled) {
         MessageDigest digest = newSha256();
         int[] accepted = {0};
         CustomerListReader.Summary summary;
@@ -144,7 +187,7 @@ public final class CustomerListImport {
                 // A chunk covers consecutive lines, so sorting within it keeps the whole file in line order.
                 refused.sort(Comparator.comparingLong(BatchReport.Rejection::line));
                 rejections.addAll(refused);
-                store(program, admitted, batch);
+                store(program, admitted, batch, sha256, reconciled);
                 accepted[0] += admitted.size();
             });
         } catch (IOException e) {
@@ -160,31 +203,48 @@ public final class CustomerListImport {
             throw new IllegalStateException("the rejections of " + source + " do not add up: " + rejections.count()
                     + " written, " + report.rejected() + " counted");
         }
+        reconciled.closeAbsent(batch, sha256, chunkSize);
         if (!batch.recordImport(KIND, sha256, report, actor)) {
             throw new ImportedMeanwhile(imports.find(program.id(), KIND, sha256).orElseThrow());
         }
         batch.audit(actor, "accounts.import", source + ": read " + report.read() + ", accepted "
-                + report.accepted() + ", rejected " + report.rejected());
+                + report.accepted() + ", rejected " + report.rejected() + "; " + reconciled.summary());
         // Inside the transaction: if the rejections file cannot be written, nothing is applied either.
         rejections.publish();
         return report;
     }
 
-    /** Reserves ids, looks up the stored accounts and upserts, each once for the whole chunk. */
-    private static void store(Program program, List<CustomerListRow> admitted, AccountStore.Batch batch) {
+    /**
+     * Reserves ids, looks up the stored accounts, upserts, marks them listed by this file and records
+     * their listing events, each once for the whole chunk.
+     */
+    private static void store(Program program, List<CustomerListRow> admitted, AccountStore.Batch batch,
+            String sha256, Reconciled reconciled) {
         if (admitted.isEmpty()) {
             return;
         }
         List<AccountId> ids = batch.assignIds(admitted.stream()
                 .map(r -> new AccountStore.Key(r.utility(), r.accountNumber())).toList());
         Map<AccountId, Account> existing = batch.find(ids);
+        Set<AccountId> listedBefore = batch.listed(ids);
         List<Account> updated = new ArrayList<>(admitted.size());
+        List<Account> previous = new ArrayList<>();
+        Map<AccountId, Long> lines = new HashMap<>();
         for (int i = 0; i < admitted.size(); i++) {
             CustomerListRow row = admitted.get(i);
-            updated.add(fromRow(program.id(), ids.get(i), row, program.town(row.town()).orElseThrow(),
-                    Optional.ofNullable(existing.get(ids.get(i)))));
+            Account account = fromRow(program.id(), ids.get(i), row, program.town(row.town()).orElseThrow(),
+                    Optional.ofNullable(existing.get(ids.get(i))));
+            updated.add(account);
+            lines.put(account.id(), row.line());
+            reconciled.coverTown(account);
+            // An account closed by an earlier list (or stored before lists were reconciled) is new to this one.
+            if (listedBefore.contains(account.id())) {
+                previous.add(existing.get(account.id()));
+            }
         }
         batch.upsert(updated);
+        batch.markListed(ids, sha256);
+        reconciled.record(batch, previous, updated, lines);
     }
 
     private static BatchReport alreadyImported(String source, ImportLog.Entry entry) {
@@ -253,6 +313,110 @@ public final class CustomerListImport {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /**
+     * The list reconciliation of one import (issue 6, section 3.1), chunk by chunk inside its transaction:
+     * each chunk's accounts are compared with the same accounts as the utility's earlier lists left them
+     * ({@link ListReconciliation}), and at the end the accounts that earlier lists of a utility listed in
+     * the towns this file covers, and that this file does not list, are closed. A town's list imported on
+     * its own (a town joining later, issue 6, section 1) so closes nothing in the other towns. Each change's
+     * event is recorded when the account's enrollment allows it: a customer's opt-out stands whatever the
+     * list says, so a return to Basic Service does not make an opted-out account eligible again.
+     */
+    private static final class Reconciled {
+        private final ListReconciliation reconciliation;
+        private final String source;
+        private final String actor;
+        private final Instant at;
+        private final Map<ListReconciliation.ChangeKind, Integer> counts = zero();
+        private final Map<Utility, Set<String>> towns = new EnumMap<>(Utility.class);
+
+        Reconciled(Program program, String source, String actor, Instant at) {
+            this.reconciliation = new ListReconciliation(program);
+            this.source = source;
+            this.actor = actor;
+            this.at = at;
+        }
+
+        static Map<ListReconciliation.ChangeKind, Integer> zero() {
+            Map<ListReconciliation.ChangeKind, Integer> counts = new EnumMap<>(ListReconciliation.ChangeKind.class);
+            for (ListReconciliation.ChangeKind kind : ListReconciliation.ChangeKind.values()) {
+                counts.put(kind, 0);
+            }
+            return counts;
+        }
+
+        void coverTown(Account account) {
+            towns.computeIfAbsent(account.utility(), u -> new HashSet<>()).add(account.town().trim()
+                    .toLowerCase(Locale.ROOT));
+        }
+
+        /** Reconciles one chunk: {@code next} as listed now, {@code previous} those of them listed before. */
+        void record(AccountStore.Batch batch, List<Account> previous, List<Account> next, Map<AccountId, Long> lines) {
+            apply(batch.enrollments(), reconciliation.reconcile(previous, next), next,
+                    id -> "line " + lines.get(id));
+        }
+
+        /** Closes the accounts that earlier lists of each utility listed in the covered towns and this one does not. */
+        void closeAbsent(AccountStore.Batch batch, String sha256, int chunkSize) {
+            for (Map.Entry<Utility, Set<String>> covered : towns.entrySet()) {
+                List<Account> absent = batch.listedByAnotherList(covered.getKey(), covered.getValue(), sha256);
+                for (int from = 0; from < absent.size(); from += chunkSize) {
+                    List<Account> chunk = absent.subList(from, Math.min(absent.size(), from + chunkSize));
+                    apply(batch.enrollments(), reconciliation.reconcile(chunk, List.of()), chunk,
+                            id -> "not in the list");
+                    batch.unlist(chunk.stream().map(Account::id).toList());
+                }
+            }
+        }
+
+        /** Counts the changes and appends the events the accounts' enrollments allow. */
+        private void apply(EnrollmentStore.Tx tx, ListReconciliation.Result result, List<Account> accounts,
+                Function<AccountId, String> where) {
+            Map<String, AccountId> byKey = new HashMap<>();
+            for (Account a : accounts) {
+                byKey.put(key(a.utility(), a.number().value()), a.id());
+            }
+            Map<AccountId, ListReconciliation.Change> changes = new LinkedHashMap<>();
+            for (ListReconciliation.Change change : result.changes()) {
+                changes.put(byKey.get(key(change.utility(), change.number().value())), change);
+            }
+            Map<AccountId, Enrollment> enrollments = tx.lock(changes.keySet());
+            List<EnrollmentEvent> events = new ArrayList<>();
+            changes.forEach((id, change) -> {
+                counts.merge(change.kind(), 1, Integer::sum);
+                if (change.eventToRecord().isEmpty()) {
+                    return;
+                }
+                EnrollmentEvent event = EnrollmentEvent.ofReason(id, change.eventToRecord().get(), at, actor,
+                        Channel.SYSTEM, "customer list " + source + ", " + where.apply(id) + ": "
+                                + change.kind().wireName() + "; " + change.eligibility().reason());
+                Enrollment enrollment = enrollments.get(id);
+                if (enrollment == null ? isListing(event.kind()) : enrollment.check(event).isAllowed()) {
+                    events.add(event);
+                }
+            });
+            tx.append(events);
+        }
+
+        private static boolean isListing(EventKind kind) {
+            return kind == EventKind.LISTED_ELIGIBLE || kind == EventKind.LISTED_COMPETITIVE;
+        }
+
+        Map<ListReconciliation.ChangeKind, Integer> counts() {
+            return counts;
+        }
+
+        String summary() {
+            StringBuilder s = new StringBuilder("reconciled:");
+            counts.forEach((kind, n) -> s.append(' ').append(kind.wireName()).append(' ').append(n));
+            return s.toString();
+        }
+
+        private static String key(Utility utility, String number) {
+            return utility.name() + "/" + number.toUpperCase(Locale.ROOT);
         }
     }
 

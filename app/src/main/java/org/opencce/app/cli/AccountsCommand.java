@@ -7,10 +7,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.opencce.app.Installation;
 import org.opencce.app.accounts.CustomerListImport;
 import org.opencce.domain.OpenCceException;
 import org.opencce.domain.community.Program;
+import org.opencce.domain.enrollment.ListReconciliation;
 import org.opencce.domain.report.BatchReport;
 import org.opencce.formats.RejectionsCsv;
 import org.opencce.store.Database;
@@ -30,7 +32,10 @@ final class AccountsCommand extends GroupCommand {
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = {"Import a utility customer list (CSV, UTF-8; columns in docs/formats/customer-list.md).",
                 "Every row is accepted or rejected with its line and reason; the file is applied entirely or not at "
-                        + "all, and importing the same file again changes nothing. The first "
+                        + "all, and importing the same file again changes nothing. Each utility's list is "
+                        + "reconciled with its earlier ones in the towns it covers (new, changed, closed, moved to "
+                        + "competitive supply, returned to Basic Service), and the accounts' listing events are "
+                        + "recorded in the same transaction. The first "
                         + AccountsCommand.Import.PRINTED + " rejections are printed; all of them are written to "
                         + "FILE.rejections.csv (or --rejections) and listed by --json."})
     static final class Import implements Runnable {
@@ -96,6 +101,15 @@ final class AccountsCommand extends GroupCommand {
             }
             out.printf("%s: read %,d = accepted %,d + rejected %,d%n", report.source(), report.read(),
                     report.accepted(), report.rejected());
+            if (!report.alreadyImported()) {
+                Map<ListReconciliation.ChangeKind, Integer> r = result.reconciliation();
+                out.printf("Reconciled with the utility's earlier lists: %,d new, %,d unchanged, %,d changed, %,d closed,"
+                        + " %,d moved to competitive supply, %,d returned to Basic Service%n",
+                        r.get(ListReconciliation.ChangeKind.NEW), r.get(ListReconciliation.ChangeKind.UNCHANGED),
+                        r.get(ListReconciliation.ChangeKind.CHANGED), r.get(ListReconciliation.ChangeKind.CLOSED),
+                        r.get(ListReconciliation.ChangeKind.MOVED_TO_COMPETITIVE),
+                        r.get(ListReconciliation.ChangeKind.RETURNED_TO_BASIC_SERVICE));
+            }
             List<BatchReport.Rejection> shown = report.rejections().subList(0,
                     Math.min(PRINTED, report.rejections().size()));
             for (BatchReport.Rejection r : shown) {
@@ -130,6 +144,12 @@ final class AccountsCommand extends GroupCommand {
                 json.writeNumberField("rejected", report.rejected());
                 json.writeBooleanField("alreadyImported", report.alreadyImported());
                 json.writeStringField("rejectionsFile", result.rejectionsFile().map(Path::toString).orElse(null));
+                // wire names: new, unchanged, changed, closed, moved_to_competitive, returned_to_basic_service
+                json.writeObjectFieldStart("reconciliation");
+                for (Map.Entry<ListReconciliation.ChangeKind, Integer> e : result.reconciliation().entrySet()) {
+                    json.writeNumberField(e.getKey().wireName(), e.getValue());
+                }
+                json.writeEndObject();
                 json.writeArrayFieldStart("rejections");
                 if (!report.listsEveryRejection() && result.rejectionsFile().isPresent()) {
                     RejectionsCsv.forEach(result.rejectionsFile().get(), r -> writeRejection(json, r));

@@ -1,10 +1,11 @@
 package org.opencce.app.cli;
 
+import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import org.opencce.app.Installation;
 import org.opencce.app.WebWiring;
-import org.opencce.app.enrollment.EnrollmentNotReady;
+import org.opencce.app.enrollment.PortalEnrollment;
 import org.opencce.app.web.WebApp;
 import org.opencce.domain.community.Program;
 import picocli.CommandLine.Command;
@@ -52,7 +53,8 @@ final class ServeCommand implements Runnable {
     static void serveUntilStoppedAfter(Installation installation, Program program, NetworkOptions network, int port,
             CommandSpec spec, Consumer<String> onStarted) {
         // Until enrollment is wired to the store, the portal and the console say requests are not open yet.
-        WebApp web = WebWiring.webApp(installation, program.id(), network.proxies(), new EnrollmentNotReady());
+        WebApp web = WebWiring.webApp(installation, program.id(), network.proxies(),
+                new PortalEnrollment(installation.database(), PortalEnrollment.FIRST_OF_THE_MONTH, Clock.systemUTC()));
         int actual = web.start(network.host, port);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -387,6 +387,32 @@ class CustomerListImportTest {
                 }
 
                 @Override
+                public void markListed(java.util.Collection<AccountId> ids, String sha256) {
+                    batch.markListed(ids, sha256);
+                }
+
+                @Override
+                public java.util.Set<AccountId> listed(java.util.Collection<AccountId> ids) {
+                    return batch.listed(ids);
+                }
+
+                @Override
+                public List<Account> listedByAnotherList(Utility utility, java.util.Collection<String> towns,
+                        String sha256) {
+                    return batch.listedByAnotherList(utility, towns, sha256);
+                }
+
+                @Override
+                public void unlist(java.util.Collection<AccountId> ids) {
+                    batch.unlist(ids);
+                }
+
+                @Override
+                public org.opencce.store.EnrollmentStore.Tx enrollments() {
+                    return batch.enrollments();
+                }
+
+                @Override
                 public boolean recordImport(String kind, String sha256, BatchReport report, String actor) {
                     return batch.recordImport(kind, sha256, report, actor);
                 }
@@ -416,6 +442,11 @@ class CustomerListImportTest {
         @Override
         public Optional<Account> find(ProgramId program, Utility utility, UtilityAccountNumber number) {
             return real.find(program, utility, number);
+        }
+
+        @Override
+        public List<Account> findByNumberKey(ProgramId program, String key) {
+            return real.findByNumberKey(program, key);
         }
 
         @Override

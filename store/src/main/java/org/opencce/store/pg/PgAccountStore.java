@@ -3,13 +3,16 @@ package org.opencce.store.pg;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -26,7 +29,6 @@ import org.opencce.domain.community.ServiceAddress;
 import org.opencce.domain.community.SupplyStatus;
 import org.opencce.domain.community.Utility;
 import org.opencce.domain.community.UtilityAccountNumber;
-import org.opencce.domain.report.BatchReport;
 import org.opencce.store.AccountQuery;
 import org.opencce.store.AccountStore;
 import org.opencce.store.Page;
@@ -43,7 +45,7 @@ public final class PgAccountStore implements AccountStore {
     private static final int CHUNK = 10_000;
     private static final int MAX_PAGE_SIZE = 10_000;
 
-    private static final String COLUMNS = "id, program_id, utility, utility_account_number, town, rate_class,"
+    static final String COLUMNS = "id, program_id, utility, utility_account_number, town, rate_class,"
             + " customer_name, street, city, zip, supply_status, product_id, low_income, net_metered, load_zone,"
             + " mailing_street, mailing_city, mailing_state, mailing_zip";
 
@@ -65,7 +67,7 @@ public final class PgAccountStore implements AccountStore {
         return Sql.inTransaction(jdbi, "assign account ids in " + program, h -> assignIds(h, program, keys));
     }
 
-    private static List<AccountId> assignIds(Handle h, ProgramId program, List<Key> keys) {
+    static List<AccountId> assignIds(Handle h, ProgramId program, List<Key> keys) {
         if (keys.isEmpty()) {
             return List.of();
         }
@@ -128,7 +130,7 @@ public final class PgAccountStore implements AccountStore {
         }
     }
 
-    private static void upsert(Handle h, List<Account> accounts) {
+    static void upsert(Handle h, List<Account> accounts) {
         if (accounts.isEmpty()) {
             return;
         }
@@ -182,11 +184,11 @@ public final class PgAccountStore implements AccountStore {
         Objects.requireNonNull(program, "program");
         try {
             return jdbi.inTransaction(h -> {
-                PgBatch batch = new PgBatch(h, program);
+                PgTransaction batch = new PgTransaction(h, program);
                 try {
                     return work.apply(batch);
                 } finally {
-                    batch.open = false;
+                    batch.close();
                 }
             });
         } catch (JdbiException e) {
@@ -194,67 +196,68 @@ public final class PgAccountStore implements AccountStore {
         }
     }
 
-    /** The operations of one transaction, on its handle. */
-    private static final class PgBatch implements Batch {
-        private final Handle h;
-        private final ProgramId program;
-        private boolean open = true;
-
-        PgBatch(Handle h, ProgramId program) {
-            this.h = h;
-            this.program = program;
-        }
-
-        @Override
-        public List<AccountId> assignIds(List<Key> keys) {
-            checkOpen();
-            return PgAccountStore.assignIds(h, program, keys);
-        }
-
-        @Override
-        public Map<AccountId, Account> find(List<AccountId> ids) {
-            checkOpen();
-            Map<AccountId, Account> found = new HashMap<>();
-            if (ids.isEmpty()) {
-                return found;
-            }
-            h.createQuery("SELECT " + COLUMNS + " FROM accounts WHERE id = ANY(:ids) AND program_id = :program")
-                    .bindArray("ids", Long.class, ids.stream().map(AccountId::value).toList())
-                    .bind("program", program.value())
-                    .map((rs, ctx) -> account(rs))
-                    .forEach(a -> found.put(a.id(), a));
+    /** The stored accounts of {@code program} among {@code ids}, by id, on {@code h}. */
+    static Map<AccountId, Account> find(Handle h, ProgramId program, List<AccountId> ids) {
+        Map<AccountId, Account> found = new HashMap<>();
+        if (ids.isEmpty()) {
             return found;
         }
+        h.createQuery("SELECT " + COLUMNS + " FROM accounts WHERE id = ANY(:ids) AND program_id = :program")
+                .bindArray("ids", Long.class, ids.stream().map(AccountId::value).toList())
+                .bind("program", program.value())
+                .map((rs, ctx) -> account(rs))
+                .forEach(a -> found.put(a.id(), a));
+        return found;
+    }
 
-        @Override
-        public void upsert(List<Account> accounts) {
-            checkOpen();
-            for (Account a : accounts) {
-                if (!a.program().equals(program)) {
-                    throw new IllegalArgumentException("account " + a.id() + " belongs to " + a.program()
-                            + ", not to " + program + " whose transaction this is");
-                }
-            }
-            PgAccountStore.upsert(h, accounts);
+    /** Sets (or with null clears) the customer list that lists the accounts. */
+    static void setListedBy(Handle h, ProgramId program, Collection<AccountId> ids, String sha256) {
+        if (ids.isEmpty()) {
+            return;
         }
+        h.createUpdate("UPDATE accounts SET listed_by = :sha256 WHERE program_id = :program AND id = ANY(:ids)")
+                .bind("sha256", sha256)
+                .bind("program", program.value())
+                .bindArray("ids", Long.class, ids.stream().map(AccountId::value).toList())
+                .execute();
+    }
 
-        @Override
-        public boolean recordImport(String kind, String sha256, BatchReport report, String actor) {
-            checkOpen();
-            return PgImportLog.record(h, program, kind, sha256, report, actor);
+    static Set<AccountId> listed(Handle h, ProgramId program, Collection<AccountId> ids) {
+        Set<AccountId> listed = new HashSet<>();
+        if (ids.isEmpty()) {
+            return listed;
         }
+        h.createQuery("SELECT id FROM accounts WHERE program_id = :program AND id = ANY(:ids)"
+                + " AND listed_by IS NOT NULL")
+                .bind("program", program.value())
+                .bindArray("ids", Long.class, ids.stream().map(AccountId::value).toList())
+                .map((rs, ctx) -> new AccountId(rs.getLong(1)))
+                .forEach(listed::add);
+        return listed;
+    }
 
-        @Override
-        public void audit(String actor, String action, String detail) {
-            checkOpen();
-            PgAuditLog.append(h, program, actor, action, detail);
+    static List<Account> listedByAnotherList(Handle h, ProgramId program, Utility utility, Collection<String> towns,
+            String sha256) {
+        if (towns.isEmpty()) {
+            return List.of();
         }
+        return h.createQuery("SELECT " + COLUMNS + " FROM accounts WHERE program_id = :program AND utility = :utility"
+                + " AND lower(town) = ANY(:towns) AND listed_by IS NOT NULL AND listed_by <> :sha256 ORDER BY id")
+                .bind("program", program.value())
+                .bind("utility", utility.name())
+                .bindArray("towns", String.class, towns.stream().map(t -> t.trim().toLowerCase(Locale.ROOT)).distinct()
+                        .toList())
+                .bind("sha256", sha256)
+                .map((rs, ctx) -> account(rs))
+                .list();
+    }
 
-        private void checkOpen() {
-            if (!open) {
-                throw new IllegalStateException("the transaction on the accounts of " + program + " has ended");
-            }
+    /** A file's SHA-256 as the tables keep it: 64 lower-case hexadecimal digits. */
+    static String sha256(String sha256) {
+        if (sha256 == null || !sha256.matches("[0-9a-fA-F]{64}")) {
+            throw new IllegalArgumentException("SHA-256 must be 64 hexadecimal digits, was '" + sha256 + "'");
         }
+        return sha256.toLowerCase(Locale.ROOT);
     }
 
     private static boolean isAheadOfSequence(Handle h, long maxId) {
@@ -375,6 +378,17 @@ public final class PgAccountStore implements AccountStore {
                 .findOne());
     }
 
+    @Override
+    public List<Account> findByNumberKey(ProgramId program, String key) {
+        return Sql.withHandle(jdbi, "find the accounts numbered " + key, h -> h.createQuery(
+                "SELECT " + COLUMNS + " FROM accounts WHERE program_id = :program"
+                        + " AND upper(replace(utility_account_number, '-', '')) = :key ORDER BY id")
+                .bind("program", program.value())
+                .bind("key", key)
+                .map((rs, ctx) -> account(rs))
+                .list());
+    }
+
     /**
      * One page of the matching accounts ordered by id; {@code page} counts from 0. The text matches a
      * prefix of the utility account number, or part of the customer name or the street, ignoring
@@ -433,7 +447,7 @@ public final class PgAccountStore implements AccountStore {
                 .list());
     }
 
-    private static Account account(ResultSet rs) throws SQLException {
+    static Account account(ResultSet rs) throws SQLException {
         return new Account(
                 new AccountId(rs.getLong("id")),
                 new ProgramId(rs.getString("program_id")),

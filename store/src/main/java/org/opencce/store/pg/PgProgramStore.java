@@ -358,7 +358,12 @@ public final class PgProgramStore implements ProgramStore {
     @Override
     public void deleteAccountsAndProducts(ProgramId program) {
         Sql.inTransaction(jdbi, "delete the accounts and products of program " + program, h -> {
-            for (String table : new String[] {"accounts", "account_ids", "products", "import_log"}) {
+            // The enrollment history is append-only; erasing a whole program's accounts is the one deletion
+            // its trigger lets through, and only for this program and this transaction (migration V5).
+            h.createQuery("SELECT set_config('opencce.erase_program', :program, true)")
+                    .bind("program", program.value()).mapTo(String.class).one();
+            for (String table : new String[] {"enrollments", "enrollment_events", "accounts", "account_ids", "products",
+                "import_log"}) {
                 h.createUpdate("DELETE FROM " + table + " WHERE program_id = :program")
                         .bind("program", program.value()).execute();
             }

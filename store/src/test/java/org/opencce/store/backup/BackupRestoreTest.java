@@ -37,12 +37,17 @@ import org.opencce.domain.community.Program;
 import org.opencce.domain.community.ProgramId;
 import org.opencce.domain.community.Utility;
 import org.opencce.domain.community.UtilityAccountNumber;
+import org.opencce.domain.enrollment.Channel;
+import org.opencce.domain.enrollment.EnrollmentEvent;
+import org.opencce.domain.enrollment.EnrollmentState;
+import org.opencce.domain.enrollment.EventKind;
 import org.opencce.domain.report.BatchReport;
 import org.opencce.domain.time.IntervalSeries;
 import org.opencce.domain.time.LocalCalendar;
 import org.opencce.domain.time.Quality;
 import org.opencce.store.AccountStore;
 import org.opencce.store.Database;
+import org.opencce.store.EnrollmentStore;
 import org.opencce.store.DatabaseSettings;
 import org.opencce.store.IntervalStore.IntervalWriter;
 import org.opencce.store.SharedEmbeddedDatabase;
@@ -101,6 +106,16 @@ class BackupRestoreTest {
                 new BatchReport("customers.csv", 6, 5, List.of(new BatchReport.Rejection(4, "bad ZIP")), false), "ada");
         source.audit().append(program.id(), "ada", "users.add", "ada ADMIN");
         source.audit().append(program.id(), "ada", "accounts.import", "customers.csv");
+        // Bob listed, mailed his notice and opted out by phone with a confirmation number.
+        AccountId bob = accounts.get(1).id();
+        source.enrollments().inTransaction(program.id(), tx -> {
+            tx.lock(List.of(bob));
+            tx.append(List.of(EnrollmentEvent.of(bob, EventKind.LISTED_ELIGIBLE, FROM, "system", Channel.SYSTEM),
+                    EnrollmentEvent.noticeMailed(bob, FROM, "ada", Channel.STAFF, java.time.LocalDate.of(2024, 11, 22),
+                            java.time.LocalDate.of(2024, 12, 22))));
+            return tx.appendReferenced(List.of(new EnrollmentStore.ReferencedEvent(
+                    EnrollmentEvent.of(bob, EventKind.OPTED_OUT, FROM, "ada", Channel.PHONE), "VGE-PHONE1")));
+        });
 
         sourceIntervals = new ParquetIntervalStore(temp.resolve("source").resolve("intervals"));
         try (IntervalWriter writer = sourceIntervals.writer()) {
@@ -126,7 +141,7 @@ class BackupRestoreTest {
     void theBackupHoldsEveryTableAndBothMonthFilesAndPassesSha256sum() throws IOException {
         assertThat(backup.tables()).extracting(BackupReport.TableCopy::table)
                 .contains("programs", "towns", "products", "account_ids", "accounts", "users", "grants", "import_log",
-                        "audit_log")
+                        "audit_log", "enrollment_events", "enrollments")
                 .doesNotContain("flyway_schema_history");
         // Referenced tables come before the tables that refer to them.
         List<String> order = backup.tables().stream().map(BackupReport.TableCopy::table).toList();
@@ -134,6 +149,8 @@ class BackupRestoreTest {
         assertThat(order.indexOf("account_ids")).isLessThan(order.indexOf("accounts"));
         assertThat(order.indexOf("products")).isLessThan(order.indexOf("accounts"));
         assertThat(order.indexOf("users")).isLessThan(order.indexOf("grants"));
+        assertThat(order.indexOf("account_ids")).isLessThan(order.indexOf("enrollment_events"));
+        assertThat(order.indexOf("enrollment_events")).isLessThan(order.indexOf("enrollments"));
         assertThat(backup.intervalFiles()).isEqualTo(2);
         Path folder = temp.resolve("backup");
         assertThat(folder.resolve("intervals/month=2025-01/data.parquet")).isRegularFile();
@@ -188,6 +205,24 @@ class BackupRestoreTest {
             // The audit log is still append-only after the restore.
             assertThatThrownBy(() -> restored.jdbi().useHandle(h -> h.execute("DELETE FROM audit_log")))
                     .hasMessageContaining("append-only");
+
+            // Bob's history came back whole, still replays, is still append-only, and new events follow it.
+            AccountId bob = accounts.get(1).id();
+            assertThat(restored.enrollments().history(program.id(), bob))
+                    .containsExactlyElementsOf(source.enrollments().history(program.id(), bob));
+            assertThat(restored.enrollments().find(program.id(), bob).orElseThrow().state())
+                    .isEqualTo(EnrollmentState.OPTED_OUT);
+            assertThat(restored.enrollments().withReference(program.id(), "VGE-PHONE1")).hasSize(1);
+            assertThatThrownBy(() -> restored.jdbi().useHandle(h -> h.execute("DELETE FROM enrollment_events")))
+                    .hasMessageContaining("append-only");
+            long lastEvent = maxId(restored, "enrollment_events");
+            AccountId alice = accounts.get(0).id();
+            restored.enrollments().inTransaction(program.id(), tx -> {
+                tx.lock(List.of(alice));
+                return tx.append(List.of(EnrollmentEvent.of(alice, EventKind.LISTED_ELIGIBLE, FROM, "system",
+                        Channel.SYSTEM)));
+            });
+            assertThat(maxId(restored, "enrollment_events")).isGreaterThan(lastEvent);
 
             // A second restore into the now filled installation is refused, and names what is there.
             int accountRows = rowsByTable(restored).get("accounts").size();
