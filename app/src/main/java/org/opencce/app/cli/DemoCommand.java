@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.opencce.app.Installation;
 import org.opencce.app.demo.DemoBuilder;
+import org.opencce.app.demo.DemoEnrollment;
 import org.opencce.app.demo.OneTimePassword;
 import org.opencce.app.program.ProgramSetup;
 import org.opencce.app.security.Passwords;
@@ -165,6 +166,7 @@ final class DemoCommand implements Runnable {
             setup.init(definition, ACTOR, "demo");
         }
         db.accounts().upsert(accounts);
+        DemoEnrollment.record(db.enrollments(), db.programs().find(program.id()).orElseThrow(), accounts);
         err("Created %s: %d towns, %d products, %,d accounts.", program.name(), program.towns().size(),
                 products.size(), accounts.size());
         try (ProgressBar bar = new ProgressBar("Generating hourly usage", accounts.size())) {

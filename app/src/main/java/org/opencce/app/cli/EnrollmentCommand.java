@@ -9,6 +9,8 @@ import java.time.LocalTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import org.opencce.app.Installation;
 import org.opencce.app.enrollment.EnrollmentService;
 import org.opencce.domain.community.Program;
@@ -17,6 +19,7 @@ import org.opencce.domain.enrollment.EnrollmentCounts;
 import org.opencce.domain.enrollment.EnrollmentState;
 import org.opencce.domain.report.BatchReport;
 import org.opencce.domain.time.LocalCalendar;
+import org.opencce.formats.reference.ReferenceData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,13 +30,95 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code opencce enrollment …}: the opt-out campaign and the enrollment run (issue 6; docs/enrollment.md). */
 @Command(name = "enrollment", mixinStandardHelpOptions = true,
         description = "Run the enrollment campaign: notices, returned mail, opt-outs, the enrollment run, status.",
-        subcommands = {EnrollmentCommand.ReturnedMail.class, EnrollmentCommand.OptOut.class, EnrollmentCommand.Run.class,
+        subcommands = {EnrollmentCommand.Notices.class, EnrollmentCommand.ReturnedMail.class, EnrollmentCommand.OptOut.class, EnrollmentCommand.Run.class,
                 EnrollmentCommand.Status.class})
 final class EnrollmentCommand extends GroupCommand {
+
+    static EnrollmentService service(Installation installation) {
+        return new EnrollmentService(installation.database(), ReferenceData.instance().basicServiceRates(),
+                Clock.systemUTC());
+    }
 
     /** The default actor of the audit log and the events: the operating-system user. */
     static String actor(String given) {
         return given != null ? given : "cli:" + System.getProperty("user.name");
+    }
+
+    /** {@code opencce enrollment notices --mailing-date D --out DIR}. */
+    @Command(name = "notices", mixinStandardHelpOptions = true,
+            description = {"Write the opt-out notice of every eligible account not yet notified (letters-0001.pdf, "
+                    + "... of at most 1,000 letters, and manifest.csv in DIR) and record them as mailed.",
+                "The opt-out window runs from the mailing date for the program's window days. Nothing is recorded"
+                        + " and no file is left if writing fails; accounts whose notice came back, that opted out or"
+                        + " that are with a competitive supplier get no letter."})
+    static final class Notices implements Runnable {
+        @Mixin
+        GlobalOptions global = new GlobalOptions();
+
+        @Mixin
+        ProgramChoice programChoice = new ProgramChoice();
+
+        @Option(names = "--mailing-date", paramLabel = "DATE", required = true,
+                description = "The day the letters are mailed (YYYY-MM-DD): the opt-out window runs from it.")
+        LocalDate mailingDate;
+
+        @Option(names = "--out", paramLabel = "DIR", required = true,
+                description = "An empty (or new) folder for the letters and the manifest.")
+        Path out;
+
+        @Option(names = "--town", paramLabel = "TOWN", description = "Only the accounts of this town.")
+        String town;
+
+        @Option(names = "--limit", paramLabel = "N", description = "At most N letters (the first by account id).")
+        Integer limit;
+
+        @Option(names = "--actor", paramLabel = "NAME", description = "Who mails them, for the history and the audit"
+                + " log (default: the operating-system user).")
+        String actor;
+
+        @Option(names = "--json", description = "Print one JSON object instead of text.")
+        boolean json;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public void run() {
+            if (limit != null && limit < 1) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--limit must be at least 1, was "
+                        + limit);
+            }
+            try (Installation installation = global.openInstallation()) {
+                Program program = programChoice.resolve(installation.database().programs());
+                int eligible = installation.database().enrollments().counts(program.id()).total()
+                        .count(EnrollmentState.ELIGIBLE);
+                EnrollmentService.NoticeResult result;
+                try (ProgressBar bar = new ProgressBar("Writing notices", Math.max(1, eligible))) {
+                    result = service(installation).mailNotices(program.id(), mailingDate, out, Optional.ofNullable(town),
+                            limit == null ? OptionalInt.empty() : OptionalInt.of(limit), actor(actor), bar::advance);
+                }
+                PrintWriter o = spec.commandLine().getOut();
+                if (json) {
+                    Map<String, Object> j = new LinkedHashMap<>();
+                    j.put("letters", result.letters());
+                    j.put("files", result.files().stream().map(Path::toString).toList());
+                    j.put("manifest", result.manifest().toString());
+                    j.put("mailing_date", result.mailingDate().toString());
+                    j.put("window_closes", result.windowCloses().toString());
+                    j.put("skipped", result.skipped());
+                    Output.printJson(o, j);
+                    return;
+                }
+                o.printf("%,d notices mailed on %s; the opt-out window closes on %s.%n", result.letters(),
+                        result.mailingDate(), result.windowCloses());
+                for (Path file : result.files()) {
+                    o.printf("  %s%n", file);
+                }
+                o.printf("  %s%n", result.manifest());
+                o.printf("No letter: %s%n", result.skipped());
+                o.flush();
+            }
+        }
     }
 
     /** What the bulk commands share: the file, the actor, the JSON switch. */
@@ -66,7 +151,7 @@ final class EnrollmentCommand extends GroupCommand {
         public void run() {
             try (Installation installation = global.openInstallation()) {
                 Program program = programChoice.resolve(installation.database().programs());
-                EnrollmentService.BulkResult result = new EnrollmentService(installation.database(), Clock.systemUTC())
+                EnrollmentService.BulkResult result = service(installation)
                         .applyFile(program.id(), file, action(), channel(), actor(actor));
                 print(result, spec.commandLine().getOut());
             }
@@ -191,7 +276,7 @@ final class EnrollmentCommand extends GroupCommand {
                     : today.atTime(LocalTime.NOON).atZone(LocalCalendar.ZONE).toInstant();
             try (Installation installation = global.openInstallation()) {
                 Program program = programChoice.resolve(installation.database().programs());
-                EnrollmentService.RunResult result = new EnrollmentService(installation.database(), Clock.systemUTC())
+                EnrollmentService.RunResult result = service(installation)
                         .run(program.id(), launch, now, actor(actor));
                 PrintWriter out = spec.commandLine().getOut();
                 if (json) {
@@ -234,7 +319,7 @@ final class EnrollmentCommand extends GroupCommand {
         public void run() {
             try (Installation installation = global.openInstallation()) {
                 Program program = programChoice.resolve(installation.database().programs());
-                EnrollmentCounts counts = new EnrollmentService(installation.database(), Clock.systemUTC())
+                EnrollmentCounts counts = service(installation)
                         .status(program.id());
                 PrintWriter out = spec.commandLine().getOut();
                 if (json) {

@@ -21,10 +21,12 @@ import org.opencce.domain.community.ProgramUpdate;
 import org.opencce.domain.community.Town;
 import org.opencce.formats.program.ProgramFile;
 import org.opencce.formats.program.ProgramFileReader;
+import org.opencce.formats.program.ProgramFileWriter;
 import org.opencce.store.ProgramStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -195,7 +197,8 @@ final class ProgramCommand extends GroupCommand {
 
     /** {@code opencce program show}. */
     @Command(name = "show", mixinStandardHelpOptions = true,
-            description = "Show the program: contact, towns, products, launch and opt-out window.")
+            description = {"Show the program: contact, towns, products, launch and opt-out window.",
+                "With --yaml, print it as a program file to edit and apply with 'opencce program update FILE'."})
     static final class Show implements Runnable {
         @Mixin
         GlobalOptions global = new GlobalOptions();
@@ -206,17 +209,26 @@ final class ProgramCommand extends GroupCommand {
         @Option(names = "--json", description = "Print one JSON object instead of text.")
         boolean json;
 
+        @Option(names = "--yaml", description = "Print the program as a program file (docs/formats/program.md).")
+        boolean yaml;
+
         @Spec
         CommandSpec spec;
 
         @Override
         public void run() {
+            if (json && yaml) {
+                throw new ParameterException(spec.commandLine(), "--json and --yaml exclude each other; choose one");
+            }
             try (Installation installation = global.openInstallation()) {
                 ProgramStore programs = installation.database().programs();
                 ProgramDefinition definition = new ProgramSetup(programs).show(programChoice.resolve(programs).id());
                 PrintWriter out = spec.commandLine().getOut();
                 if (json) {
                     Output.printJson(out, asJson(definition));
+                } else if (yaml) {
+                    out.print(ProgramFileWriter.write(definition));
+                    out.flush();
                 } else {
                     printText(definition, out);
                 }

@@ -43,20 +43,42 @@ import org.opencce.formats.enrollment.AccountNumberCsv;
 import org.opencce.store.Database;
 import org.opencce.store.EnrollmentStore;
 import org.opencce.store.ImportLog;
+import java.nio.file.StandardCopyOption;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.OptionalInt;
+import java.util.function.LongConsumer;
+import java.util.stream.Stream;
+import org.opencce.domain.community.PostalAddress;
+import org.opencce.domain.community.Program;
+import org.opencce.domain.community.ProgramContact;
+import org.opencce.domain.enrollment.OptOutWindow;
+import org.opencce.domain.rates.BasicServiceRate;
+import org.opencce.domain.rates.BasicServiceRates;
+import org.opencce.formats.notice.NoticeLetter;
+import org.opencce.formats.notice.NoticeMailing;
 
 /**
- * The enrollment campaign's use cases (issue 6): apply a file of returned notices or of opt-outs, run the
- * enrollment once the opt-out windows have closed, count accounts by state. Each applies the domain's rules ({@link Enrollment#check},
+ * The enrollment campaign's use cases (issue 6): mail the opt-out notices, apply a file of returned notices
+ * or of opt-outs, run the enrollment once the opt-out windows have closed, count accounts by state. Each applies the domain's rules ({@link Enrollment#check},
  * {@link EnrollmentRun}) to the accounts it locks, in one transaction of the {@link EnrollmentStore}, so
  * that a batch is applied whole or not at all and two batches touching one account run one after the
  * other. Thread-safe: it holds no state of its own.
  */
 public final class EnrollmentService {
+    /** Letters per PDF file: a size a print shop handles (docs/formats/notice-letters.md). */
+    public static final int LETTERS_PER_FILE = 1_000;
+
     private final Database db;
+    private final BasicServiceRates basicService;
     private final Clock clock;
 
-    public EnrollmentService(Database db, Clock clock) {
+    /**
+     * @param basicService the utilities' Basic Service prices the notices compare the products with
+     */
+    public EnrollmentService(Database db, BasicServiceRates basicService, Clock clock) {
         this.db = Objects.requireNonNull(db, "db");
+        this.basicService = Objects.requireNonNull(basicService, "basicService");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -269,6 +291,185 @@ public final class EnrollmentService {
                     + " enrollment requests queued");
             return new RunResult(launch, today, events.size(), byTown);
         });
+    }
+
+    /**
+     * What a notice mailing did: {@code letters} letters in {@code files} (in {@code folder}, with the
+     * manifest), mailed on {@code mailingDate}, whose opt-out window closes on {@code windowCloses}; and the
+     * accounts left without a letter, by why (wire names: {@code notified} already, {@code returned_mail},
+     * {@code opted_out}, {@code competitive}, {@code other_town} with --town, {@code over_limit} with --limit).
+     */
+    public record NoticeResult(int letters, List<Path> files, Path manifest, LocalDate mailingDate,
+            LocalDate windowCloses, Map<String, Integer> skipped) {
+        public NoticeResult {
+            files = List.copyOf(files);
+            skipped = Collections.unmodifiableMap(new LinkedHashMap<>(skipped));
+        }
+    }
+
+    /**
+     * Mails the opt-out notices (issue 6, section 3.3): every eligible account without a notice (of
+     * {@code town} only, and at most {@code limit}, when given) gets a letter to its mailing address, or its
+     * service address, showing the program's products beside the utility's Basic Service price and the
+     * last day of its opt-out window, {@code mailingDate} plus the program's window. The letters
+     * ({@value #LETTERS_PER_FILE} per PDF file) and the manifest are written to a temporary folder inside
+     * {@code folder}; then the accounts' {@link EventKind#NOTICE_MAILED} events are recorded in one
+     * transaction; only then are the files moved into {@code folder}. A failure before the commit leaves
+     * neither events nor files. Accounts whose notice came back, that opted out or that are with a
+     * competitive supplier get no letter.
+     *
+     * @param progress told each letter written, for a progress bar; what it throws aborts the mailing
+     * @throws OpenCceException if the program has no contact or no default product, no Basic Service price
+     *     is known, {@code folder} already holds a mailing, or an account changed while its letter was written
+     */
+    public NoticeResult mailNotices(ProgramId programId, LocalDate mailingDate, Path folder, Optional<String> town,
+            OptionalInt limit, String actor, LongConsumer progress) {
+        Program program = db.programs().find(programId).orElseThrow(() -> new OpenCceException("program '"
+                + programId + "' does not exist"));
+        NoticeLetter.ProgramContact contact = contact(program);
+        List<Product> products = db.programs().products(programId);
+        if (products.stream().filter(Product::isDefault).count() != 1) {
+            throw new OpenCceException("program " + programId + " must have exactly one default product for its"
+                    + " notices (the product a customer who does not opt out is enrolled in); check the program file");
+        }
+        LocalDate windowCloses = new OptOutWindow(program.optOutWindowDays()).closesOn(mailingDate);
+        requireNoMailingIn(folder);
+        Path staging = staging(folder);
+        Instant now = clock.instant();
+        Map<String, Integer> skipped = skipped(db.enrollments().counts(programId));
+        boolean[] committed = {false};
+        try {
+            List<AccountId> mailed = new ArrayList<>();
+            int[] otherTown = {0};
+            int[] overLimit = {0};
+            NoticeMailing.Summary summary;
+            try (NoticeMailing mailing = NoticeMailing.create(staging, now, LETTERS_PER_FILE)) {
+                db.enrollments().forEach(programId, EnumSet.of(EnrollmentState.ELIGIBLE), (account, enrollment) -> {
+                    if (town.isPresent() && !account.town().trim().equalsIgnoreCase(town.get().trim())) {
+                        otherTown[0]++;
+                        return;
+                    }
+                    if (limit.isPresent() && mailed.size() >= limit.getAsInt()) {
+                        overLimit[0]++;
+                        return;
+                    }
+                    mailing.add(NoticeLetter.forAccount(contact, mailingDate, windowCloses, account, products,
+                            basicServicePrice(account, mailingDate)));
+                    mailed.add(account.id());
+                    progress.accept(1);
+                });
+                summary = mailing.finish();
+            }
+            skipped.put("other_town", otherTown[0]);
+            skipped.put("over_limit", overLimit[0]);
+            db.enrollments().inTransaction(programId, tx -> {
+                Map<AccountId, Enrollment> locked = tx.lock(mailed);
+                List<EnrollmentEvent> events = new ArrayList<>(mailed.size());
+                for (AccountId id : mailed) {
+                    EnrollmentEvent event = EnrollmentEvent.noticeMailed(id, now, actor, Channel.MAIL, mailingDate,
+                            windowCloses);
+                    Enrollment enrollment = locked.get(id);
+                    if (enrollment == null || !enrollment.check(event).isAllowed()) {
+                        throw new OpenCceException("account " + id + " changed while its notice was being written ("
+                                + (enrollment == null ? "no history" : enrollment.state().wireName()) + "); nothing"
+                                + " was recorded and no file kept: run the notices again");
+                    }
+                    events.add(event);
+                }
+                tx.append(events);
+                tx.audit(actor, "enrollment.notices", events.size() + " notices mailed on " + mailingDate
+                        + ", opt-out window closes on " + windowCloses + ", files in " + folder);
+                return null;
+            });
+            committed[0] = true;
+            List<Path> files = new ArrayList<>();
+            for (String name : summary.letterFiles()) {
+                files.add(moveInto(staging, folder, name));
+            }
+            Path manifest = moveInto(staging, folder, NoticeMailing.MANIFEST);
+            deleteQuietly(staging);
+            return new NoticeResult(summary.letters(), files, manifest, mailingDate, windowCloses, skipped);
+        } catch (RuntimeException e) {
+            // Before the commit nothing was recorded, so no file may stay; after it the files are the only copy.
+            if (!committed[0]) {
+                deleteQuietly(staging);
+            }
+            throw e;
+        }
+    }
+
+    /** The contact the letters print; the opt-out page is the public site's /choose (the portal). */
+    private static NoticeLetter.ProgramContact contact(Program program) {
+        ProgramContact contact = program.contact().orElseThrow(() -> new OpenCceException("program " + program.id()
+                + " has no public contact, which every notice must print; add a contact to the program file and run"
+                + " 'opencce program update'"));
+        PostalAddress back = contact.returnAddress();
+        String web = contact.web().endsWith("/") ? contact.web().substring(0, contact.web().length() - 1)
+                : contact.web();
+        return new NoticeLetter.ProgramContact(program.name(), contact.phone(), contact.email(), contact.web(),
+                web + "/choose", List.of(program.name(), back.street(), back.city() + ", " + back.state() + " "
+                        + back.zip()));
+    }
+
+    /**
+     * The Basic Service price the letter compares with: the utility's rate in force on the mailing date, or
+     * the latest before it. The reference data holds residential (R-1) rates only, the class almost every
+     * notice goes to; other classes are shown the same benchmark, with its period printed.
+     */
+    private NoticeLetter.BasicServicePrice basicServicePrice(Account account, LocalDate mailingDate) {
+        BasicServiceRate rate = basicService.latestOnOrBefore(account.utility(), mailingDate)
+                .orElseThrow(() -> new OpenCceException("no Basic Service price of " + account.utility().displayName()
+                        + " is known on or before " + mailingDate + " to print on the notices"));
+        return NoticeLetter.BasicServicePrice.of(rate);
+    }
+
+    private static Map<String, Integer> skipped(EnrollmentCounts counts) {
+        Map<String, Integer> skipped = new LinkedHashMap<>();
+        for (EnrollmentState state : List.of(EnrollmentState.NOTIFIED, EnrollmentState.RETURNED_MAIL,
+                EnrollmentState.OPTED_OUT, EnrollmentState.COMPETITIVE)) {
+            skipped.put(state.wireName(), counts.total().count(state));
+        }
+        return skipped;
+    }
+
+    private static void requireNoMailingIn(Path folder) {
+        if (Files.exists(folder.resolve(NoticeMailing.MANIFEST)) || Files.exists(folder.resolve("letters-0001.pdf"))) {
+            throw new OpenCceException(folder + " already holds a mailing (" + NoticeMailing.MANIFEST + ", letters-*.pdf);"
+                    + " choose an empty folder so that no mailing's files are replaced");
+        }
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new OpenCceException(folder + " is a file; give a folder for the notices");
+        }
+    }
+
+    private static Path staging(Path folder) {
+        try {
+            Files.createDirectories(folder);
+            return Files.createTempDirectory(folder, ".notices-");
+        } catch (IOException e) {
+            throw new OpenCceException("cannot create the folder " + folder + " for the notices: " + e.getMessage()
+                    + "; check the path and its permissions", e);
+        }
+    }
+
+    private static Path moveInto(Path staging, Path folder, String name) {
+        Path target = folder.resolve(name);
+        try {
+            return Files.move(staging.resolve(name), target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new OpenCceException("the notices were recorded as mailed, but " + name + " could not be moved from "
+                    + staging + " to " + folder + " (" + e.getMessage() + "); move the files there by hand", e);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // what is left is a hidden staging folder; it holds no events and is never read
+        }
     }
 
     /** The program's accounts by enrollment state, and the flagged eligible ones, in all and by town. */

@@ -52,6 +52,12 @@ class CommandLineTest {
         assertThat(program.get("products")).hasSize(4);
         assertThat(program.get("products").findValuesAsText("id")).containsExactly("basic", "standard", "green-100",
                 "local-green");
+
+        // Its program file, written and read back, changes nothing: the demo and the file are one definition.
+        Path file = Files.writeString(dataDir.resolve("demo-program.yaml"), opencce("program", "show", "--yaml").out);
+        CliRun update = opencce("program", "update", file.toString(), "--dry-run");
+        assertThat(update.exit).as(update.err).isZero();
+        assertThat(update.out).isEqualTo("demo-program.yaml changes nothing in program valley-green-energy.\n");
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencce.app.Installation;
 import org.opencce.domain.community.ProgramId;
+import org.opencce.formats.program.ProgramFileReader;
 import org.opencce.store.AuditLog;
 
 /**
@@ -69,6 +70,10 @@ class ProgramCommandTest {
                 "Return mail: PO Box 555, Amherst, MA 01004", "Towns (lead: Amherst):");
         assertThat(text.out.lines().filter(l -> l.contains("standard")).findFirst().orElseThrow())
                 .contains("* Standard").contains("14.650 ¢/kWh").contains("2025-01 to 2027-12");
+
+        CliRun asFile = opencce(dataDir, "program", "show", "--yaml");
+        assertThat(ProgramFileReader.read(asFile.out, "shown.yaml").orElseThrow().definition())
+                .as("the program as a program file").isEqualTo(ProgramFileReader.read(SAMPLE).orElseThrow().definition());
 
         // update: a town joins and the default is repriced; a dry run first changes nothing
         Path joined = Files.writeString(folder.resolve("program.yaml"), sample
@@ -164,6 +169,10 @@ class ProgramCommandTest {
         assertThat(noFile.err).contains("Missing required parameter: 'FILE'");
         assertThat(opencce(folder.resolve("x"), "program", "update", SAMPLE.toString(), "--dry-run", "--wet").exit)
                 .isEqualTo(2);
+        CliRun both = opencce(folder.resolve("x"), "program", "show", "--json", "--yaml");
+        assertThat(both.exit).isEqualTo(2);
+        assertThat(both.err).contains("--json and --yaml exclude each other");
+        assertThat(folder.resolve("x")).doesNotExist();
         CliRun show = opencce(folder.resolve("typo"), "program", "show");
         assertThat(show.exit).isEqualTo(1);
         assertThat(show.err).contains("no OpenCCE installation in " + folder.resolve("typo"))

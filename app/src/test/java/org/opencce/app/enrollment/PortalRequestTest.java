@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.opencce.app.enrollment.PortalRequest.Channel;
 import org.opencce.app.enrollment.PortalRequest.Kind;
 import org.opencce.domain.Fixtures;
-import org.opencce.domain.community.ProgramId;
 
 /** The request's rules: how numbers and ZIP codes are compared, and which combinations are refused. */
 class PortalRequestTest {
@@ -113,17 +112,6 @@ class PortalRequestTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("whatHappens");
         assertThatThrownBy(() -> new PortalOutcome.Refused(null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("reason");
-    }
-
-    @Test
-    void untilEnrollmentIsWiredEveryRequestIsRefusedInPlainWords() {
-        EnrollmentNotReady notReady = new EnrollmentNotReady();
-        ProgramId valley = Fixtures.VALLEY;
-
-        assertThat(notReady.submitFromPortal(valley, optOut("54012345678", "01002")))
-                .isEqualTo(new PortalOutcome.Refused("Online requests open when the program's enrollment starts."));
-        assertThat(notReady.submitForStaff(valley, Fixtures.ALICE, optOut("54012345678", "01002"), "staff"))
-                .isEqualTo(new PortalOutcome.Refused("Online requests open when the program's enrollment starts."));
     }
 
     private static PortalRequest optOut(String number, String zip) {

@@ -121,7 +121,11 @@ public final class EdiReader {
             }
             int width = end - at;
             boolean last = n == ISA_WIDTHS.length;
-            boolean separated = last ? end < bytes.length : end < bytes.length && bytes[end] == separator;
+            if (last && width == ISA_WIDTHS[n - 1] && end >= bytes.length) {
+                throw new FormatException(source, 1, "segment 1 (ISA): the file ends before the segment terminator"
+                        + " that follows ISA16: it is truncated; ask the sender for the complete file");
+            }
+            boolean separated = last || end < bytes.length && bytes[end] == separator;
             if (width != ISA_WIDTHS[n - 1] || !separated) {
                 String measured = end >= bytes.length ? "the file ends after " + width + " characters of it"
                         : "it is " + (bytes[end] == separator ? "" : "at least ") + width + " characters long";
@@ -225,17 +229,17 @@ public final class EdiReader {
             return new Segment(tag, position, line, elements);
         }
 
+        /**
+         * Adds a value at its element position. StAEDI reports every element up to the last one present,
+         * empty ones included, and every component of a composite, so the positions are kept;
+         * {@link Segment#element(int)} reads an empty value as absent.
+         */
         private void element(Location location, String text) {
             int n = location.getElementPosition();
             while (elements.size() < n) {
                 elements.add(new ArrayList<>());
             }
-            if (!text.isEmpty()) {
-                elements.get(n - 1).add(text);
-            } else if (location.getComponentPosition() > 1) {
-                // An empty component inside a composite keeps the positions of the components after it.
-                elements.get(n - 1).add("");
-            }
+            elements.get(n - 1).add(text);
         }
 
         /** ST01 picks the transaction schema; it must be a set OpenCCE reads and match the group's GS01. */
@@ -274,7 +278,6 @@ public final class EdiReader {
                     stControlNumber = s.element(2);
                     break;
                 case "SE":
-                    segmentsInSet++;
                     sets.add(new TransactionSet(s.element(2), transaction(body)));
                     body = null;
                     break;
@@ -404,8 +407,8 @@ public final class EdiReader {
                 return truncated();
             }
             long at = last == null ? 1 : last.line();
-            return new FormatException(source, at, "the file is not X12 that StAEDI can read after "
-                    + (last == null ? "its start" : last.name()) + ": " + message);
+            return new FormatException(source, at, "the text after " + (last == null ? "the start of the file"
+                    : last.name()) + " is not an X12 segment (StAEDI: " + message + ")");
         }
 
         private FormatException truncated() {

@@ -2,7 +2,6 @@ package org.opencce.formats.edi;
 
 import io.xlate.edi.schema.EDIReference;
 import io.xlate.edi.stream.EDIOutputFactory;
-import io.xlate.edi.stream.EDIStreamConstants;
 import io.xlate.edi.stream.EDIStreamException;
 import io.xlate.edi.stream.EDIStreamValidationError;
 import io.xlate.edi.stream.EDIStreamWriter;
@@ -73,7 +72,7 @@ public final class EdiWriter {
      * value (see {@link X12Text#unwritable(String)}), so every {@code ~} ends a segment.
      */
     private static byte[] oneSegmentPerLine(byte[] bytes) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length + bytes.length / 16);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte b : bytes) {
             out.write(b);
             if (b == X12Text.SEGMENT_TERMINATOR) {
@@ -91,10 +90,9 @@ public final class EdiWriter {
         private int segmentsInSet;
 
         Session(OutputStream buffer) {
+            // StAEDI's X12 delimiters are OpenCCE's (* between elements, ~ after segments); the component
+            // separator is the one the ISA declares in ISA16. The golden files pin all three.
             EDIOutputFactory factory = EDIOutputFactory.newFactory();
-            factory.setProperty(EDIStreamConstants.Delimiters.SEGMENT, X12Text.SEGMENT_TERMINATOR);
-            factory.setProperty(EDIStreamConstants.Delimiters.DATA_ELEMENT, X12Text.ELEMENT_SEPARATOR);
-            factory.setProperty(EDIStreamConstants.Delimiters.COMPONENT_ELEMENT, X12Text.COMPONENT_SEPARATOR);
             factory.setErrorReporter(this::report);
             try {
                 writer = factory.createEDIStreamWriter(buffer, "US-ASCII");
@@ -133,8 +131,8 @@ public final class EdiWriter {
             context = "interchange " + isaNumber;
             segment("GE", Integer.toString(interchange.sets().size()), groupNumber);
             segment("IEA", "1", isaNumber);
+            // Ending the interchange flushes StAEDI's writer into the in-memory buffer, which needs no closing.
             writer.endInterchange();
-            writer.close();
         }
 
         private static String pad(String id) {

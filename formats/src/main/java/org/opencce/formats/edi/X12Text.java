@@ -58,6 +58,20 @@ final class X12Text {
         return Optional.empty();
     }
 
+    /** {@code value} with each control character written as {@code <U+0007>}, so a message shows it. */
+    static String shown(String value) {
+        StringBuilder b = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == 0x7F) {
+                b.append('<').append(codePoint(c)).append('>');
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
     static String codePoint(int c) {
         return String.format("U+%04X", c);
     }
@@ -67,7 +81,8 @@ final class X12Text {
      * {@code value}; {@code type} is the schema's type at that place, when StAEDI knows it.
      */
     static String describe(EDIStreamValidationError error, CharSequence value, EDIReference type) {
-        String v = value == null ? "" : value.toString();
+        String raw = value == null ? "" : value.toString();
+        String v = shown(raw);
         Optional<EDISimpleType> simple = simpleType(type);
         switch (error) {
             case UNRECOGNIZED_SEGMENT_ID:
@@ -87,19 +102,15 @@ final class X12Text {
                 return "the mandatory element is missing";
             case CONDITIONAL_REQUIRED_DATA_ELEMENT_MISSING:
                 return "an element is missing that the segment's other elements require (X12 syntax note)";
-            case EXCLUSION_CONDITION_VIOLATED:
-                return "elements that exclude each other are both present (X12 syntax note)";
             case TOO_MANY_DATA_ELEMENTS:
                 return "the segment has more elements than the transaction set allows";
-            case TOO_MANY_REPETITIONS:
-                return "the element repeats more often than allowed";
             case TOO_MANY_COMPONENTS:
                 return "the composite element has more components than allowed";
             case DATA_ELEMENT_TOO_SHORT:
-                return "'" + v + "' is " + v.length() + " characters long; at least "
+                return "'" + v + "' is " + raw.length() + " characters long; at least "
                         + simple.map(EDISimpleType::getMinLength).orElse(0L) + " are required";
             case DATA_ELEMENT_TOO_LONG:
-                return "'" + v + "' is " + v.length() + " characters long; at most "
+                return "'" + v + "' is " + raw.length() + " characters long; at most "
                         + simple.map(EDISimpleType::getMaxLength).orElse(0L) + " are allowed";
             case INVALID_CHARACTER_DATA:
                 return "'" + v + "' has characters that the element's type ("

@@ -116,6 +116,25 @@ class EdiReaderTest {
         }
 
         @Test
+        void anInterchangeHeaderWithoutItsTerminatorOrAloneIsTruncated() {
+            assertThat(failure("ISA*")).isEqualTo("in.edi, line 1: segment 1 (ISA), element ISA01: the interchange"
+                    + " header has fixed-width elements and ISA01 must be 2 characters, but the file ends after 0"
+                    + " characters of it (the whole ISA is 106 characters)");
+            assertThat(failure(REQUESTS.substring(0, 105))).isEqualTo("in.edi, line 1: segment 1 (ISA): the file ends"
+                    + " before the segment terminator that follows ISA16: it is truncated; ask the sender for the"
+                    + " complete file");
+            assertThat(failure(REQUESTS.substring(0, 106))).isEqualTo("in.edi, line 1: the file ends after segment 1"
+                    + " (ISA) before the interchange is closed by IEA: it is truncated; ask the sender for the complete"
+                    + " file");
+        }
+
+        @Test
+        void textThatIsNoSegmentIsNamedAfterTheLastSegmentRead() {
+            assertThat(failure(replaceOnce(REQUESTS, "ASI*F*024~\n", "ASI*F*024~\nABCDE*1~\n"))).startsWith("in.edi,"
+                    + " line 24: the text after segment 24 (ASI) is not an X12 segment (StAEDI: EDIE003");
+        }
+
+        @Test
         void anSt01ThatIsNot814InAGeGroupIsRefused() {
             assertThat(failure(replaceOnce(REQUESTS, "ST*814*0002", "ST*810*0002"))).isEqualTo("in.edi, line 16:"
                     + " segment 16 (ST), element ST01: '810' is not a transaction set OpenCCE reads in a GE functional"
@@ -255,6 +274,24 @@ class EdiReaderTest {
                     + " 024");
             assertThat(failure(replaceOnce(ACK, "AK5*R*5", "AK5*Q*5"))).isEqualTo("in.edi, line 12: segment 12 (AK5),"
                     + " element AK501: 'Q' is not a code OpenCCE accepts here; expected one of A, E, M, R, W, X");
+        }
+
+        @Test
+        void controlCharactersAreShownInTheMessage() {
+            assertThat(failure(replaceOnce(REQUESTS, "N1*8R*Bob Brennan", "N1*8R*Bob\u007fBrennan"))).isEqualTo("in.edi,"
+                    + " line 20: segment 20 (N1), element N102: 'Bob<U+007F>Brennan' has characters that the element's"
+                    + " type (string) does not allow");
+            assertThat(failure(replaceOnce(REQUESTS, "ASI*F*024", "ASI*F*024\u0007"))).isEqualTo("in.edi, line 24:"
+                    + " segment 24 (ASI), element ASI02: '024<U+0007>' is 4 characters long; at most 3 are allowed");
+        }
+
+        @Test
+        void tooManyComponentsAreNamed() {
+            assertThat(failure(replaceOnce(ACK, "AK4*2*127", "AK4*2>1>5*127"))).isEqualTo("in.edi, line 11: segment 11"
+                    + " (AK4), element AK401: the composite element has more components than allowed");
+            assertThat(failure(replaceOnce(REQUESTS, "REF*12*54012345679", "REF*12*5401>2345679"))).isEqualTo("in.edi,"
+                    + " line 25: segment 25 (REF), element REF02: the composite element has more components than"
+                    + " allowed");
         }
 
         @Test
@@ -568,6 +605,20 @@ class EdiReaderTest {
                             new FunctionalAck997.ElementNote(2, OptionalInt.of(1), Optional.empty(), "7",
                                     Optional.empty()))),
                     new FunctionalAck997.SegmentNote("DTM", 13, Optional.empty(), Optional.empty(), List.of()));
+        }
+
+        @Test
+        void fiveErrorCodesAreReadForASetAndForTheGroup() {
+            FunctionalAck997 ack = read(replaceOnce(replaceOnce(ACK, "AK5*R*5", "AK5*R*1*2*3*4*5"), "AK9*P*3*3*2",
+                    "AK9*R*3*3*0*1*2*3*4*5")).acknowledgments().get(0);
+            assertThat(ack.sets().get(2).errorCodes()).containsExactly("1", "2", "3", "4", "5");
+            assertThat(ack.groupErrorCodes()).containsExactly("1", "2", "3", "4", "5");
+        }
+
+        @Test
+        void anEmptyComponentPositionIsAbsent() {
+            FunctionalAck997 ack = read(replaceOnce(ACK, "AK4*2*127", "AK4*2>*127")).acknowledgments().get(0);
+            assertThat(ack.sets().get(2).segmentNotes().get(0).elementNotes().get(0).componentPosition()).isEmpty();
         }
 
         @Test

@@ -425,6 +425,17 @@ class EdiValuesTest {
         }
 
         @Test
+        void anExternalDocumentTypeIsNotFetched() {
+            // With DTD support on, the parser would try to load the external subset and fail on the missing
+            // file; with it off, the declaration is reported and refused without being fetched.
+            byte[] xml = ("<?xml version=\"1.0\"?><!DOCTYPE schema SYSTEM \"file:///no/such/opencce.dtd\">"
+                    + "<schema/>").getBytes(StandardCharsets.US_ASCII);
+            assertThatThrownBy(() -> X12Schemas.refuseDocumentTypeDeclarations("external.xml", xml))
+                    .isInstanceOf(OpenCceException.class).hasMessage("the X12 schema external.xml has a document type"
+                            + " declaration; schemas must not have one");
+        }
+
+        @Test
         void aSchemaThatIsNotXmlIsRefused() {
             byte[] xml = "<schema".getBytes(StandardCharsets.US_ASCII);
             assertThatThrownBy(() -> X12Schemas.refuseDocumentTypeDeclarations("broken.xml", xml))
@@ -469,6 +480,11 @@ class EdiValuesTest {
             assertThat(s.element(4)).isEmpty();
             assertThat(s.components(3)).containsExactly("a", "b");
             assertThat(s.components(4)).isEmpty();
+        }
+
+        @Test
+        void controlCharactersAreShownByCodePoint() {
+            assertThat(X12Text.shown("a\u0000b\u001fc\u007f d~")).isEqualTo("a<U+0000>b<U+001F>c<U+007F> d~");
         }
 
         @Test

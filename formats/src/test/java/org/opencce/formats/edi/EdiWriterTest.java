@@ -131,6 +131,19 @@ class EdiWriterTest {
     }
 
     @Test
+    void aResponseThatCannotBeWrittenIsNamedByItsReference() {
+        Enrollment814Response rejected = new Enrollment814Response("R-1", "VGE-0001", EnrollmentKind.ENROLL,
+                new UtilityAccountNumber("54012345678"), Utility.EVERSOURCE_WMA, false,
+                List.of(new Rejection("A13", Optional.of("X".repeat(81)))), Optional.empty());
+        EdiInterchange interchange = EdiInterchange.numbered(EdiFixtures.toUtility("EVERSOURCEWMA", 7),
+                List.of(rejected));
+        assertThatThrownBy(() -> EdiWriter.toBytes(interchange, EdiFixtures.PARTNERS))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("cannot write 814 response R-1 (transaction"
+                        + " set 0001): element REF03: '" + "X".repeat(81) + "' is 81 characters long; at most 80 are"
+                        + " allowed");
+    }
+
+    @Test
     void aTimeWithSecondsIsWrittenInGs05AndMinutesInIsa10() {
         String written = new String(EdiWriter.toBytes(EdiFixtures.eversourceAccepts(), EdiFixtures.PARTNERS),
                 StandardCharsets.US_ASCII);
