@@ -27,7 +27,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencce.app.edi.EdiExport;
 import org.opencce.app.edi.EdiParties;
-import org.opencce.domain.community.Account;
 import org.opencce.domain.community.AccountId;
 import org.opencce.domain.community.ProductId;
 import org.opencce.domain.community.ProgramId;
@@ -58,7 +57,8 @@ import org.opencce.store.EnrollmentStore;
 /**
  * {@code opencce edi export|respond|import} end to end, in-process, on an installation made from an empty
  * data directory the way a program starts: {@code program init} of the sample program file, a customer
- * list, the opt-out notices, an opt-out and the enrollment run. Then the 814s go out, the utility
+ * list ({@code accounts import}), the opt-out notices ({@code enrollment notices}), an opt-out and the
+ * enrollment run ({@code enrollment run}). Then the 814s go out, the utility
  * simulator answers, and the answers come back in. Each test works on its own copy of that installation
  * (the embedded server is stopped between commands, so its folder copies cleanly).
  *
@@ -99,7 +99,9 @@ class EdiCommandTest {
                 + "8123456790,National Grid,Northampton,G-1,Main Street Deli,150 Main St,Northampton,01060,Competitive,N,N\n",
                 StandardCharsets.UTF_8);
         ok(campaign, "accounts", "import", list.toString());
-        mailNotices(campaign);
+        JsonNode notices = json(ok(campaign, "enrollment", "notices", "--mailing-date", "2024-11-22", "--out",
+                shared.resolve("letters").toString(), "--json"));
+        assertThat(notices.get("letters").asInt()).isEqualTo(5);
         Path optOut = Files.writeString(shared.resolve("phone-opt-outs.csv"), "account_number\n" + BOB + "\n");
         ok(campaign, "enrollment", "opt-out", optOut.toString(), "--channel", "phone");
         JsonNode run = json(ok(campaign, "enrollment", "run", "--launch", "2025-01-01", "--today", "2025-01-02",
@@ -510,21 +512,6 @@ class EdiCommandTest {
         EdiInterchange interchange = EdiInterchange.numbered(EdiParties.fromUtility(EdiSetup.testDefaults(),
                 Utility.NATIONAL_GRID_MA, controlNumber, LocalDateTime.of(2025, 1, 3, 8, 0)), List.of(ack));
         return Files.write(file, EdiWriter.toBytes(interchange, PARTNERS));
-    }
-
-    /** The stand-in for the notice campaign: every eligible account's notice mailed on 22 November 2024. */
-    private static void mailNotices(Path dataDir) {
-        withDatabase(dataDir, db -> db.enrollments().inTransaction(VALLEY, tx -> {
-            List<AccountId> ids = db.accounts().all(VALLEY).stream().map(Account::id).toList();
-            List<EnrollmentEvent> notices = new ArrayList<>();
-            for (Map.Entry<AccountId, Enrollment> e : tx.lock(ids).entrySet()) {
-                if (e.getValue().state() == EnrollmentState.ELIGIBLE) {
-                    notices.add(EnrollmentEvent.noticeMailed(e.getKey(), Instant.parse("2024-11-22T14:00:00Z"),
-                            "test", Channel.MAIL, LocalDate.of(2024, 11, 22), LocalDate.of(2024, 12, 22)));
-                }
-            }
-            return tx.append(notices);
-        }));
     }
 
     private static AccountId id(Database db, String number) {
