@@ -227,7 +227,9 @@ final class ProgramCommand extends GroupCommand {
                 if (json) {
                     Output.printJson(out, asJson(definition));
                 } else if (yaml) {
-                    out.print(ProgramFileWriter.write(definition));
+                    // with the edi: section, so that an update from the written file keeps the trading partners
+                    out.print(ProgramFileWriter.write(definition, installation.database().edi()
+                            .setup(definition.id())));
                     out.flush();
                 } else {
                     printText(definition, out);

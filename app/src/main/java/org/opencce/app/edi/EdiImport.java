@@ -430,6 +430,16 @@ public final class EdiImport {
                     }
                     results.put(result.controlNumber(), result);
                 }
+                if (ack.groupAcknowledgment() == FunctionalAck997.AckCode.PARTIALLY_ACCEPTED) {
+                    // a partial acceptance judges every set (X12 997, AK9 P): without a set's AK5 its fate is unknown
+                    for (EdiStore.Request r : requests) {
+                        if (!results.containsKey(r.setControlNumber())) {
+                            throw refuse(source, "its 997 accepts functional group " + group + " in part (AK9 P)"
+                                    + " without naming transaction set " + r.setControlNumber() + " in an AK2; ask "
+                                    + utility.displayName() + " for a 997 that names every set");
+                        }
+                    }
+                }
                 acked.add(new Acked(ack, batch, requests, results));
             }
             Set<AccountId> ids = new HashSet<>();
@@ -450,12 +460,6 @@ public final class EdiImport {
             boolean accepted;
             if (result != null) {
                 accepted = result.acknowledgment().isAccepted();
-            } else if (group == FunctionalAck997.AckCode.PARTIALLY_ACCEPTED) {
-                // a partial acceptance names every set it judged (X12 997); one it leaves out stays unanswered
-                answers.add(new Answer(request.setControlNumber(), request.reference(), number(request.account()),
-                        request.kind(), Outcome.ACCEPTED, "", Optional.empty(),
-                        Optional.of("not named in the 997 (AK9 P); still awaiting the utility")));
-                return;
             } else {
                 accepted = group.isAccepted();
             }

@@ -156,4 +156,47 @@ final class EdiSection {
         }
         return codes;
     }
+
+    /**
+     * The section for {@code setup}, as {@link #read} reads it back: the ISA and GS ids only where they
+     * differ from what the reader derives from the N1 ids.
+     */
+    static String write(EdiSetup setup) {
+        StringBuilder y = new StringBuilder("edi:\n");
+        y.append("  usage: ").append(setup.usage() == EdiSetup.Usage.PRODUCTION ? "production" : "test").append('\n');
+        y.append("  supplier:\n");
+        party(y, setup.supplier(), "    ");
+        y.append("  utilities:\n");
+        UTILITIES.forEach((name, utility) -> {
+            EdiPartner p = setup.utilities().get(utility);
+            if (p != null) {
+                y.append("    ").append(name).append(":\n");
+                party(y, p, "      ");
+            }
+        });
+        if (!setup.productCodes().isEmpty()) {
+            y.append("  product_codes:\n");
+            setup.productCodes().forEach((product, code) -> y.append("    ").append(product.value()).append(": ")
+                    .append(ProgramFileWriter.text(code)).append('\n'));
+        }
+        return y.toString();
+    }
+
+    private static void party(StringBuilder y, EdiPartner p, String indent) {
+        y.append(indent).append("name: ").append(ProgramFileWriter.text(p.name())).append('\n');
+        y.append(indent).append("qualifier: ").append(ProgramFileWriter.quoted(p.qualifier())).append('\n');
+        y.append(indent).append("id: ").append(ProgramFileWriter.quoted(p.id())).append('\n');
+        if (!p.interchangeQualifier().equals(EdiPartner.interchangeQualifierOf(p.qualifier()))) {
+            y.append(indent).append("interchange_qualifier: ").append(ProgramFileWriter.quoted(p.interchangeQualifier()))
+                    .append('\n');
+        }
+        if (!p.interchangeId().equals(p.id())) {
+            y.append(indent).append("interchange_id: ").append(ProgramFileWriter.quoted(p.interchangeId()))
+                    .append('\n');
+        }
+        if (!p.applicationCode().equals(p.interchangeId())) {
+            y.append(indent).append("application_code: ").append(ProgramFileWriter.quoted(p.applicationCode()))
+                    .append('\n');
+        }
+    }
 }

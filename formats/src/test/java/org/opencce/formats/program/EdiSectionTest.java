@@ -143,4 +143,61 @@ class EdiSectionTest {
         assertThat(read(VALID + EDI).orElseThrow().edi()).map(EdiSetup::usage).isEqualTo(Optional.of(
                 EdiSetup.Usage.PRODUCTION));
     }
+
+    @Test
+    void aWrittenSectionReadsBackToTheSameSetupWithOnlyTheIdsThatDifferFromTheDerivedOnes() {
+        EdiSetup setup = new EdiSetup(EdiSetup.Usage.PRODUCTION,
+                new EdiPartner("VALLEY GREEN ENERGY", "ZZ", "VALLEYGREEN", "01", "VALLEY GREEN", "VGE"),
+                Map.of(Utility.EVERSOURCE_WMA, EdiPartner.of("EVERSOURCE: WMA", "1", "000000001"),
+                        Utility.NATIONAL_GRID_MA, new EdiPartner("NATIONAL GRID", "ZZ", "NGRIDMECO", "ZZ", "NGRIDMECO",
+                                "NGRID")),
+                Map.of(new ProductId("standard"), "STD-10", new ProductId("basic"), "0001"));
+        String written = EdiSection.write(setup);
+        assertThat(written).isEqualTo("""
+                edi:
+                  usage: production
+                  supplier:
+                    name: VALLEY GREEN ENERGY
+                    qualifier: "ZZ"
+                    id: "VALLEYGREEN"
+                    interchange_qualifier: "01"
+                    interchange_id: "VALLEY GREEN"
+                    application_code: "VGE"
+                  utilities:
+                    eversource:
+                      name: "EVERSOURCE: WMA"
+                      qualifier: "1"
+                      id: "000000001"
+                    national-grid:
+                      name: NATIONAL GRID
+                      qualifier: "ZZ"
+                      id: "NGRIDMECO"
+                      application_code: "NGRID"
+                  product_codes:
+                    basic: 0001
+                    standard: STD-10
+                """);
+        ProgramFile file = read(VALID + written).orElseThrow();
+        assertThat(file.edi()).contains(setup);
+        ProgramFile again = read(ProgramFileWriter.write(file.definition(), file.edi())).orElseThrow();
+        assertThat(again.edi()).contains(setup);
+        assertThat(ProgramFileWriter.write(file.definition(), Optional.empty()))
+                .isEqualTo(ProgramFileWriter.write(file.definition()));
+        EdiSetup test = new EdiSetup(EdiSetup.Usage.TEST, setup.supplier(), Map.of(), Map.of());
+        assertThat(EdiSection.write(test)).contains("  usage: test\n").endsWith("  utilities:\n")
+                .doesNotContain("product_codes");
+    }
+
+    @Test
+    void theExampleOfTheFormatPageIsAValidSection() throws java.io.IOException {
+        String page = java.nio.file.Files.readString(java.nio.file.Path.of("../docs/formats/program.md"));
+        int start = page.indexOf("```yaml\nedi:\n") + "```yaml\n".length();
+        String example = page.substring(start, page.indexOf("```", start));
+
+        EdiSetup setup = read(VALID + example).orElseThrow().edi().orElseThrow();
+
+        assertThat(setup.usage()).isEqualTo(EdiSetup.Usage.PRODUCTION);
+        assertThat(setup.utility(Utility.NATIONAL_GRID_MA).applicationCode()).isEqualTo("NGRID");
+        assertThat(setup.productCode(new ProductId("standard"))).isEqualTo("STD10");
+    }
 }
