@@ -150,8 +150,11 @@ final class EdiSection {
         Map<ProductId, String> codes = new LinkedHashMap<>();
         for (String id : ids) {
             if (k.optional(id).isPresent()) {
-                k.optionalText(id).filter(v -> k.check(id, EdiSetup.problemWithProductCode(v)))
-                        .ifPresent(v -> codes.put(new ProductId(id), v));
+                // a bad code is reported here; the section then gives no setup, so the map is not used
+                k.optionalText(id).ifPresent(v -> {
+                    k.check(id, EdiSetup.problemWithProductCode(v));
+                    codes.put(new ProductId(id), v);
+                });
             }
         }
         return codes;

@@ -95,6 +95,20 @@ class EdiSectionTest {
     }
 
     @Test
+    void eachIsaOrGsIdGivenApartIsCheckedAlone() {
+        String supplier = "    id: VALLEYGREEN\n";
+        assertThat(problems(VALID + EDI.replace(supplier, supplier + "    interchange_qualifier: z\n")))
+                .containsExactly("program.yaml line 45, edi.supplier.interchange_qualifier: must be 2 capital letters or"
+                        + " digits, such as 01 (D-U-N-S) or ZZ, was 'z'");
+        assertThat(problems(VALID + EDI.replace(supplier, supplier + "    interchange_id: -VALLEY\n")))
+                .containsExactly("program.yaml line 45, edi.supplier.interchange_id: must be 1 to 15 letters, digits,"
+                        + " dashes or inner spaces, was '-VALLEY'");
+        assertThat(problems(VALID + EDI.replace(supplier, supplier + "    application_code: V\n")))
+                .containsExactly("program.yaml line 45, edi.supplier.application_code: must be 2 to 15 letters, digits"
+                        + " or dashes, was 'V'");
+    }
+
+    @Test
     void theSupplierAndEveryUtilityOfTheTownsAreRequired() {
         assertThat(problems(VALID + "edi:\n  usage: test\n")).containsExactly(
                 "program.yaml line 40, edi.supplier: is required (edi starts on line 40)",
