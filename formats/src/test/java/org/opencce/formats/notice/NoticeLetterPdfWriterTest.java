@@ -293,4 +293,33 @@ class NoticeLetterPdfWriterTest {
             closed = true;
         }
     }
+
+    @Test
+    void theReplyCardIsNeverCutInTwoAndALongPriceTableRepeatsItsHeader() throws IOException {
+        // With more products, the card falls further down: at some count it would straddle the page break.
+        for (int extra = 1; extra <= 11; extra += 2) {
+            List<String> pages = pagesOf(write(CREATED, withExtraProducts(extra)));
+            for (String page : pages) {
+                String text = flat(page);
+                assertThat(text.contains("Opt-out reply card")).as("%d extra products", extra)
+                        .isEqualTo(text.contains("Mail to: Valley Green Energy"));
+            }
+        }
+        // A table longer than a page: every page with some of its rows starts them with the header row.
+        List<String> pages = pagesOf(write(CREATED, withExtraProducts(80)));
+        assertThat(pages.stream().filter(p -> p.contains("Community Solar Block"))).hasSizeGreaterThan(1)
+                .allSatisfy(p -> assertThat(p).contains("Renewable energy"));
+    }
+
+    private static NoticeLetter withExtraProducts(int extra) {
+        NoticeLetter alice = NoticeFixtures.letter(NoticeFixtures.alice());
+        List<NoticeLetter.Offer> offers = new ArrayList<>(alice.offers());
+        for (int i = 1; i <= extra; i++) {
+            offers.add(new NoticeLetter.Offer("Community Solar Block " + i, "100%",
+                    EnergyPrice.ofCentsPerKilowattHour("17.25"), YearMonth.of(2025, 1), YearMonth.of(2027, 12), false));
+        }
+        return new NoticeLetter(alice.program(), alice.mailingDate(), alice.lastDayToOptOut(), alice.recipientName(),
+                alice.mailingAddress(), alice.utility(), alice.accountNumber(), alice.rateClass(), offers,
+                alice.basicService());
+    }
 }
