@@ -253,6 +253,22 @@ public abstract class StoreContractTest {
         assertThat(database().programs().find(program.id())).contains(withoutContact);
     }
 
+    @Test
+    void anAccountIsFoundByItsNumberAsACustomerTypesItWithoutDashes() {
+        Program program = saveValleyProgram();
+        database().programs().saveProducts(productsIn(program.id()));
+        Account bob = Fixtures.valleyAccounts().get(1);
+        AccountId id = database().accounts().assignIds(program.id(), List.of(key(Utility.EVERSOURCE_WMA,
+                "5401-234-5679"))).get(0);
+        database().accounts().upsert(List.of(with(with(bob, id, program.id()), id,
+                new UtilityAccountNumber("5401-234-5679"))));
+
+        assertThat(database().accounts().findByNumberKey(program.id(), "54012345679")).extracting(Account::id)
+                .containsExactly(id);
+        assertThat(database().accounts().findByNumberKey(program.id(), "5401234567")).isEmpty();
+        assertThat(database().accounts().findByNumberKey(saveValleyProgram().id(), "54012345679")).isEmpty();
+    }
+
     // ---------------------------------------------------------------- account ids
 
     @Test

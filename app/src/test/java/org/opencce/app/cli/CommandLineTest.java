@@ -124,11 +124,12 @@ class CommandLineTest {
         assertThat(run.exit).as(run.err).isZero();
         Path rejections = dataDir.resolve("dups.csv.rejections.csv");
         List<String> printed = run.out.lines().toList();
-        assertThat(printed).hasSize(1 + 20 + 1);
+        assertThat(printed).hasSize(1 + 1 + 20 + 1);
         assertThat(printed.get(0)).isEqualTo("dups.csv: read 151 = accepted 1 + rejected 150");
-        assertThat(printed.get(1)).isEqualTo("  line 3: duplicate of line 2 (same utility and account number)");
-        assertThat(printed.get(20)).isEqualTo("  line 22: duplicate of line 2 (same utility and account number)");
-        assertThat(printed.get(21)).isEqualTo("  … and 130 more; all 150 are in " + rejections.toAbsolutePath());
+        assertThat(printed.get(1)).startsWith("Reconciled with the utility's earlier lists: 1 new, 0 unchanged,");
+        assertThat(printed.get(2)).isEqualTo("  line 3: duplicate of line 2 (same utility and account number)");
+        assertThat(printed.get(21)).isEqualTo("  line 22: duplicate of line 2 (same utility and account number)");
+        assertThat(printed.get(22)).isEqualTo("  … and 130 more; all 150 are in " + rejections.toAbsolutePath());
         assertThat(Files.readAllLines(rejections)).hasSize(151).last()
                 .isEqualTo("152,duplicate of line 2 (same utility and account number)");
 

@@ -13,12 +13,22 @@ import java.util.Set;
  * duplicate within a group). Immutable and thread-safe.
  */
 public record EdiInterchange(InterchangeEnvelope envelope, List<TransactionSet> sets) {
+    /**
+     * The most transaction sets one functional group may hold: StAEDI's X12 control schema lets the ST
+     * loop repeat 99,999 times. A larger batch is split into several files, each with its own control
+     * numbers.
+     */
+    public static final int MAX_TRANSACTION_SETS = 99_999;
 
     public EdiInterchange {
         Objects.requireNonNull(envelope, "envelope");
         sets = List.copyOf(sets);
         if (sets.isEmpty()) {
             throw new IllegalArgumentException("an interchange needs at least one transaction set");
+        }
+        if (sets.size() > MAX_TRANSACTION_SETS) {
+            throw new IllegalArgumentException("an interchange holds at most " + MAX_TRANSACTION_SETS
+                    + " transaction sets, this one " + sets.size() + "; split the batch into several files");
         }
         String group = sets.get(0).content().functionalGroupCode();
         Set<String> controlNumbers = new HashSet<>();

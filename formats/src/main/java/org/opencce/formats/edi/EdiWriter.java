@@ -72,14 +72,21 @@ public final class EdiWriter {
      * value (see {@link X12Text#unwritable(String)}), so every {@code ~} ends a segment.
      */
     private static byte[] oneSegmentPerLine(byte[] bytes) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int segments = 0;
         for (byte b : bytes) {
-            out.write(b);
             if (b == X12Text.SEGMENT_TERMINATOR) {
-                out.write('\n');
+                segments++;
             }
         }
-        return out.toByteArray();
+        byte[] lines = new byte[bytes.length + segments];
+        int at = 0;
+        for (byte b : bytes) {
+            lines[at++] = b;
+            if (b == X12Text.SEGMENT_TERMINATOR) {
+                lines[at++] = '\n';
+            }
+        }
+        return lines;
     }
 
     /** One write: the StAEDI writer, the problems its validation reports, and where we are. */

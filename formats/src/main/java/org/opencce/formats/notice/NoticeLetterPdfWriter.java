@@ -50,9 +50,9 @@ import org.opencce.domain.OpenCceException;
  * left edge, in a box 4 × 1 in. A block that does not fit is set in smaller type, down to 7 pt.
  *
  * <p>The text is set in Liberation Sans (shipped inside OpenPDF, embedded as a subset), which covers
- * Latin, Greek and Cyrillic letters with their accents. A character it lacks is printed as its base
- * letter when it has one (an accent dropped), otherwise as {@code ?}; {@link #substitutedCharacters()}
- * counts those, so that the caller can tell the administrator.
+ * Latin, Greek and Cyrillic letters with their accents. A character it lacks is printed in another form
+ * when there is one (the angstrom sign as Å, a letter without an accent it cannot print), otherwise as
+ * {@code ?}; {@link #substitutedCharacters()} counts those, so that the caller can tell the administrator.
  *
  * <p>The same letters with the same {@code created} instant give the same bytes: the creation date,
  * the producer, the file identifier (a hash of the letters) and the font-subset tag are all fixed.
@@ -72,9 +72,9 @@ public final class NoticeLetterPdfWriter implements AutoCloseable {
             4.875f * INCH, PAGE.getHeight() - 2.0f * INCH);
     private static final float ADDRESS_SIZE = 10.5f;
     private static final float SMALLEST_ADDRESS_SIZE = 7f;
-    /** Body text: 9.5 pt on 11.5 pt, so that a letter with four or five products fits one page. */
-    private static final float BODY = 9.5f;
-    private static final float BODY_LEADING = 11.5f;
+    /** Body text: 10 pt on 12 pt, so that a letter with up to five products fits one page. */
+    private static final float BODY = 10f;
+    private static final float BODY_LEADING = 12f;
     private static final String FONT = "font-fallback/LiberationSans-Regular.ttf";
     private static final Color GREY = new Color(0x55, 0x55, 0x55);
     private static final Color SHADE = new Color(0xEE, 0xEE, 0xEE);
@@ -159,7 +159,7 @@ public final class NoticeLetterPdfWriter implements AutoCloseable {
         return lastPage;
     }
 
-    /** How many characters the font lacked and were printed as a base letter or {@code ?}. */
+    /** How many characters the font lacked and were printed in another form or as {@code ?}. */
     public long substitutedCharacters() {
         return substituted;
     }
@@ -404,12 +404,20 @@ public final class NoticeLetterPdfWriter implements AutoCloseable {
         return c == '\n' || c == '\r' || c == '\t' || font.charExists(c);
     }
 
+    /**
+     * What to print for a character the font lacks: its compatibility form when the font has that (the
+     * angstrom sign as Å, a circled digit as the digit), else its letters without their accents, else
+     * {@code ?} (a Chinese name has no such letters).
+     */
     private String substitute(int c) {
-        // "ǅ" or "ẞ" decompose to letters the font has; a Chinese name has no such letters.
-        String decomposed = Normalizer.normalize(new String(Character.toChars(c)), Normalizer.Form.NFKD);
+        String character = new String(Character.toChars(c));
+        String composed = Normalizer.normalize(character, Normalizer.Form.NFKC);
+        if (composed.codePoints().allMatch(font::charExists)) {
+            return composed;
+        }
         StringBuilder base = new StringBuilder();
-        decomposed.codePoints().filter(p -> Character.getType(p) != Character.NON_SPACING_MARK)
-                .forEach(base::appendCodePoint);
+        Normalizer.normalize(character, Normalizer.Form.NFKD).codePoints()
+                .filter(p -> Character.getType(p) != Character.NON_SPACING_MARK).forEach(base::appendCodePoint);
         if (base.length() > 0 && base.codePoints().allMatch(font::charExists)) {
             return base.toString();
         }

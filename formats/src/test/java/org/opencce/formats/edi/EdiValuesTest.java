@@ -395,6 +395,18 @@ class EdiValuesTest {
         }
 
         @Test
+        void anInterchangeHoldsAtMost99999Sets() {
+            TransactionSet one = EdiFixtures.eversourceRequests().sets().get(0);
+            InterchangeEnvelope e = EdiFixtures.toUtility("EVERSOURCEWMA", 1);
+            // Control numbers repeat in these lists: the size is checked before anything else.
+            assertThatThrownBy(() -> new EdiInterchange(e, Collections.nCopies(100_000, one))).hasMessage("an"
+                    + " interchange holds at most 99999 transaction sets, this one 100000; split the batch into several"
+                    + " files");
+            assertThatThrownBy(() -> new EdiInterchange(e, Collections.nCopies(99_999, one))).hasMessage("transaction"
+                    + " set control number 0001 occurs twice in the interchange");
+        }
+
+        @Test
         void aControlNumberHasFourToNineLettersOrDigits() {
             Enrollment814Request r = EdiFixtures.eversourceRequests().requests().get(0);
             assertThatThrownBy(() -> new TransactionSet("001", r)).hasMessage("transaction set control number (ST02)"

@@ -37,6 +37,16 @@ class AccountNumberCsvTest {
     }
 
     @Test
+    void aUtilityInTheFirstColumnIsReadAndChecked() {
+        AccountNumberCsv.Contents contents = read("utility,account_number\nNational Grid,8123456789\nUnitil,8123456790\n");
+
+        assertThat(contents.rows()).singleElement().satisfies(r -> assertThat(r.utility())
+                .contains(Utility.NATIONAL_GRID_MA));
+        assertThat(contents.rejections()).containsExactly(
+                new BatchReport.Rejection(3, "utility 'Unitil' is neither Eversource nor National Grid"));
+    }
+
+    @Test
     void aFileWithoutAUtilityColumnNamesNoUtility() {
         AccountNumberCsv.Contents contents = read("account_number\n54012345678\n");
 

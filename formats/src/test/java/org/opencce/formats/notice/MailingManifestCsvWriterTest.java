@@ -2,10 +2,13 @@ package org.opencce.formats.notice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,6 +71,33 @@ class MailingManifestCsvWriterTest {
         MailingManifestCsvWriter.create(file).close();
         assertThat(Files.readString(file)).isEqualTo("\uFEFF" + String.join(",", MailingManifestCsvWriter.HEADER)
                 + "\r\n");
+    }
+
+    @Test
+    void closingFlushesTheOutputAndClosesTheFileItOpened(@TempDir Path dir) throws IOException {
+        StringWriter text = new StringWriter();
+        BufferedWriter buffered = new BufferedWriter(text, 1 << 16);
+        try (MailingManifestCsvWriter manifest = MailingManifestCsvWriter.to(buffered)) {
+            writeGoldenRows(manifest);
+            assertThat(text.toString()).as("still in the caller's buffer").isEmpty();
+        }
+        assertThat(text.toString()).isEqualTo(golden());
+
+        Path file = dir.resolve("manifest.csv");
+        MailingManifestCsvWriter.create(file).close();
+        Path descriptors = Path.of("/proc/self/fd");
+        assumeTrue(Files.isDirectory(descriptors), "open files are listed in /proc on Linux only");
+        try (var open = Files.list(descriptors)) {
+            assertThat(open.map(MailingManifestCsvWriterTest::target)).doesNotContain(file.toRealPath().toString());
+        }
+    }
+
+    private static String target(Path descriptor) {
+        try {
+            return Files.readSymbolicLink(descriptor).toString();
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     @Test

@@ -3,11 +3,16 @@ package org.opencce.formats.notice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.lowagie.text.pdf.PRStream;
+import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -20,6 +25,7 @@ import org.opencce.domain.units.EnergyPrice;
 /** The letters as a customer reads them: text taken back out of the PDF, page by page. */
 class NoticeLetterPdfWriterTest {
     private static final Instant CREATED = Instant.parse("2025-03-01T12:00:00Z");
+    private static final String GOLDEN = "/org/opencce/formats/notice/golden-letters.pdf";
 
     @Test
     void eachLetterIsOnePageMergedWithItsCustomersFields() throws IOException {
@@ -84,11 +90,15 @@ class NoticeLetterPdfWriterTest {
             assertThat(pdf.printable("Ann Lee")).isEqualTo("Ann Lee");
             assertThat(pdf.printable("Line 1\nLine 2\tx\r\n")).isEqualTo("Line 1\nLine 2\tx\r\n");
             assertThat(pdf.substitutedCharacters()).isZero();
-            // U+2460 CIRCLED DIGIT ONE decomposes to "1"; U+738B (王) and U+1F600 (an emoji) have no base letter.
+            // U+2460 CIRCLED DIGIT ONE is the digit 1; U+738B (王) and U+1F600 (an emoji) have no base letter.
             assertThat(pdf.printable("Wang 王 ① 😀 Lee")).isEqualTo("Wang ? 1 ? Lee");
             assertThat(pdf.substitutedCharacters()).isEqualTo(3);
+            // The angstrom sign U+212B is the letter Å; "≮" is "<" with an overlay the font has but should not
+            // get alone; a lone Arabic mark U+0610 has no letter at all.
+            assertThat(pdf.printable("\u212Bsa \u226E a\u0610b")).isEqualTo("Åsa < a?b");
+            assertThat(pdf.substitutedCharacters()).isEqualTo(6);
             pdf.write(NoticeFixtures.named(NoticeFixtures.letter(NoticeFixtures.alice()), "王小明"));
-            assertThat(pdf.substitutedCharacters()).as("the name, three times on the letter").isEqualTo(3 + 9);
+            assertThat(pdf.substitutedCharacters()).as("the name, three times on the letter").isEqualTo(6 + 9);
         }
         assertThat(flat(pagesOf(out.toByteArray()).get(0))).contains("Dear ???,");
     }
@@ -162,6 +172,37 @@ class NoticeLetterPdfWriterTest {
                 .isNotEqualTo("00000000000000000000000000000000");
         assertThat(new PdfReader(first).getPageSize(1).getWidth()).as("US Letter, 8.5 in").isEqualTo(612f);
         assertThat(new PdfReader(first).getPageSize(1).getHeight()).as("11 in").isEqualTo(792f);
+    }
+
+    /**
+     * The golden file holds Alice's and Bob's letters as reviewed (open it to see the layout). The pages'
+     * drawing instructions are compared after decompression, so that another zlib, which may compress the
+     * same content to other bytes, does not fail the test. To accept a deliberate change of the layout,
+     * copy {@code target/golden-letters.actual.pdf} over the golden file after looking at it.
+     */
+    @Test
+    void theLettersAreLaidOutAsTheReviewedGoldenFile() throws IOException {
+        byte[] actual = write(CREATED, NoticeFixtures.letter(NoticeFixtures.alice()),
+                NoticeFixtures.letter(NoticeFixtures.bob()));
+        Files.write(Path.of("target", "golden-letters.actual.pdf"), actual);
+        byte[] golden;
+        try (InputStream in = getClass().getResourceAsStream(GOLDEN)) {
+            golden = in.readAllBytes();
+        }
+
+        PdfReader expected = new PdfReader(golden);
+        PdfReader written = new PdfReader(actual);
+        assertThat(written.getNumberOfPages()).isEqualTo(expected.getNumberOfPages()).isEqualTo(2);
+        for (int page = 1; page <= 2; page++) {
+            assertThat(new String(written.getPageContent(page), StandardCharsets.ISO_8859_1)).as("page %d", page)
+                    .isEqualTo(new String(expected.getPageContent(page), StandardCharsets.ISO_8859_1));
+            // Compressed, at whatever level: an uncompressed page is several times larger.
+            assertThat(PdfReader.getPdfObject(written.getPageN(page).get(PdfName.CONTENTS))).satisfies(contents ->
+                    assertThat(((PRStream) contents).get(PdfName.FILTER)).isEqualTo(PdfName.FLATEDECODE));
+        }
+        assertThat(written.getTrailer().get(PdfName.ID).toString())
+                .isEqualTo(expected.getTrailer().get(PdfName.ID).toString());
+        assertThat(written.getInfo()).isEqualTo(expected.getInfo());
     }
 
     @Test
@@ -251,5 +292,34 @@ class NoticeLetterPdfWriterTest {
         public void close() {
             closed = true;
         }
+    }
+
+    @Test
+    void theReplyCardIsNeverCutInTwoAndALongPriceTableRepeatsItsHeader() throws IOException {
+        // With more products, the card falls further down: at some count it would straddle the page break.
+        for (int extra = 1; extra <= 11; extra += 2) {
+            List<String> pages = pagesOf(write(CREATED, withExtraProducts(extra)));
+            for (String page : pages) {
+                String text = flat(page);
+                assertThat(text.contains("Opt-out reply card")).as("%d extra products", extra)
+                        .isEqualTo(text.contains("Mail to: Valley Green Energy"));
+            }
+        }
+        // A table longer than a page: every page with some of its rows starts them with the header row.
+        List<String> pages = pagesOf(write(CREATED, withExtraProducts(80)));
+        assertThat(pages.stream().filter(p -> p.contains("Community Solar Block"))).hasSizeGreaterThan(1)
+                .allSatisfy(p -> assertThat(p).contains("Renewable energy"));
+    }
+
+    private static NoticeLetter withExtraProducts(int extra) {
+        NoticeLetter alice = NoticeFixtures.letter(NoticeFixtures.alice());
+        List<NoticeLetter.Offer> offers = new ArrayList<>(alice.offers());
+        for (int i = 1; i <= extra; i++) {
+            offers.add(new NoticeLetter.Offer("Community Solar Block " + i, "100%",
+                    EnergyPrice.ofCentsPerKilowattHour("17.25"), YearMonth.of(2025, 1), YearMonth.of(2027, 12), false));
+        }
+        return new NoticeLetter(alice.program(), alice.mailingDate(), alice.lastDayToOptOut(), alice.recipientName(),
+                alice.mailingAddress(), alice.utility(), alice.accountNumber(), alice.rateClass(), offers,
+                alice.basicService());
     }
 }

@@ -108,6 +108,9 @@ class NoticeLetterTest {
         assertThatThrownBy(() -> new NoticeLetter.ProgramContact(valley.name(), null, valley.email(),
                 valley.website(), valley.optOutUrl(), valley.returnAddress()))
                 .hasMessage("program phone must not be blank, was null");
+        assertThatThrownBy(() -> new NoticeLetter.ProgramContact(valley.name(), valley.phone(), " ",
+                valley.website(), valley.optOutUrl(), valley.returnAddress()))
+                .hasMessage("program email must not be blank, was ' '");
         assertThatThrownBy(() -> new NoticeLetter.ProgramContact(valley.name(), valley.phone(), "valleygreen",
                 valley.website(), valley.optOutUrl(), valley.returnAddress()))
                 .hasMessage("program email must be an email address, was 'valleygreen'");
