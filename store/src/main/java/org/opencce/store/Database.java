@@ -21,6 +21,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.opencce.store.pg.PgAccountStore;
 import org.opencce.store.pg.PgAuditLog;
 import org.opencce.store.pg.PgConsoleSessionStore;
+import org.opencce.store.pg.PgEdiStore;
 import org.opencce.store.pg.PgEnrollmentStore;
 import org.opencce.store.pg.PgImportLog;
 import org.opencce.store.pg.PgProgramStore;
@@ -69,6 +70,7 @@ public final class Database implements AutoCloseable {
     private final ProgramStore programs;
     private final AccountStore accounts;
     private final EnrollmentStore enrollments;
+    private final EdiStore edi;
     private final UserStore users;
     private final ConsoleSessionStore sessions;
     private final ImportLog imports;
@@ -85,6 +87,7 @@ public final class Database implements AutoCloseable {
         this.programs = new PgProgramStore(jdbi);
         this.accounts = new PgAccountStore(jdbi);
         this.enrollments = new PgEnrollmentStore(jdbi);
+        this.edi = new PgEdiStore(jdbi);
         this.users = new PgUserStore(jdbi);
         this.sessions = new PgConsoleSessionStore(jdbi);
         this.imports = new PgImportLog(jdbi);
@@ -261,6 +264,11 @@ public final class Database implements AutoCloseable {
     /** The accounts' enrollment histories and their current states. */
     public EnrollmentStore enrollments() {
         return enrollments;
+    }
+
+    /** The EDI 814/997 exchange: trading-partner setups, the batches sent and their requests' answers. */
+    public EdiStore edi() {
+        return edi;
     }
 
     public UserStore users() {

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         description = "OpenCCE runs a Community Choice Energy program (a Massachusetts municipal aggregation): "
                 + "its towns, products, accounts, community load and web console.",
         subcommands = {DemoCommand.class, ServeCommand.class, DbCommand.class, ProgramCommand.class, AccountsCommand.class,
-                EnrollmentCommand.class, LoadCommand.class, UsersCommand.class, BenchCommand.class,
+                EnrollmentCommand.class, EdiCommand.class, LoadCommand.class, UsersCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class OpenCceCommand implements Runnable {
 

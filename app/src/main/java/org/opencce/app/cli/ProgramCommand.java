@@ -2,11 +2,13 @@ package org.opencce.app.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.opencce.app.Installation;
+import org.opencce.app.edi.EdiSetupChanges;
 import org.opencce.app.program.ProgramSetup;
 import org.opencce.domain.OpenCceException;
 import org.opencce.domain.community.Product;
@@ -69,13 +71,16 @@ final class ProgramCommand extends GroupCommand {
                 ProgramDefinition definition = read.definition();
                 ProgramDiff created = new ProgramSetup(installation.database().programs())
                         .init(definition, actorOrUser(actor), read.source());
+                List<String> edi = ediSetup(installation, definition.id(), read, actorOrUser(actor));
                 PrintWriter out = spec.commandLine().getOut();
                 if (json) {
                     Map<String, Object> result = new LinkedHashMap<>();
                     result.put("program", definition.id().value());
                     result.put("source", read.source());
                     result.put("created", true);
-                    result.put("changes", created.lines());
+                    List<String> changes = new ArrayList<>(created.lines());
+                    changes.addAll(edi);
+                    result.put("changes", changes);
                     Output.printJson(out, result);
                     return;
                 }
@@ -84,6 +89,10 @@ final class ProgramCommand extends GroupCommand {
                         p.name(), p.id(), read.source(), p.towns().size(), p.towns().size() == 1 ? "" : "s",
                         definition.products().size(), definition.products().size() == 1 ? "" : "s", p.launchDate(),
                         p.optOutWindowDays());
+                out.println(read.edi().map(e -> "EDI 814/997: the file's trading partners, " + e.usage().name()
+                        .toLowerCase(Locale.ROOT) + " data, supplier " + e.supplier().qualifier() + " "
+                        + e.supplier().id() + ".").orElse("EDI 814/997: the test defaults (fictitious ids, files marked"
+                        + " test data); give the utilities' real ids in an edi: section (docs/formats/program.md)."));
                 out.printf("Next: add a console user with 'opencce users add NAME --role admin --program %s', then"
                         + " import each utility's customer list with 'opencce accounts import FILE'.%n", p.id());
                 out.flush();
@@ -133,7 +142,11 @@ final class ProgramCommand extends GroupCommand {
                 if (decision instanceof ProgramUpdate.Refused) {
                     throw new OpenCceException(refusal(target, read.source(), (ProgramUpdate.Refused) decision));
                 }
-                print(target, read.source(), decision.diff());
+                List<String> changes = new ArrayList<>(decision.diff().lines());
+                changes.addAll(dryRun
+                        ? new EdiSetupChanges(installation.database().edi()).preview(target, read.edi())
+                        : ediSetup(installation, target, read, actorOrUser(actor)));
+                print(target, read.source(), changes);
             }
         }
 
@@ -159,24 +172,24 @@ final class ProgramCommand extends GroupCommand {
             return s.toString();
         }
 
-        private void print(ProgramId target, String source, ProgramDiff diff) {
+        private void print(ProgramId target, String source, List<String> changes) {
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 Map<String, Object> result = new LinkedHashMap<>();
                 result.put("program", target.value());
                 result.put("source", source);
                 result.put("dryRun", dryRun);
-                result.put("applied", !dryRun && !diff.isEmpty());
-                result.put("changes", diff.lines());
+                result.put("applied", !dryRun && !changes.isEmpty());
+                result.put("changes", changes);
                 Output.printJson(out, result);
                 return;
             }
-            if (diff.isEmpty()) {
+            if (changes.isEmpty()) {
                 out.printf("%s changes nothing in program %s.%n", source, target);
             } else {
                 out.printf(dryRun ? "%s would change program %s (dry run: nothing was changed):%n"
                         : "Updated program %s from %s:%n", dryRun ? source : target, dryRun ? target : source);
-                diff.lines().forEach(l -> out.printf("  %s%n", l));
+                changes.forEach(l -> out.printf("  %s%n", l));
             }
             out.flush();
         }
@@ -214,7 +227,9 @@ final class ProgramCommand extends GroupCommand {
                 if (json) {
                     Output.printJson(out, asJson(definition));
                 } else if (yaml) {
-                    out.print(ProgramFileWriter.write(definition));
+                    // with the edi: section, so that an update from the written file keeps the trading partners
+                    out.print(ProgramFileWriter.write(definition, installation.database().edi()
+                            .setup(definition.id())));
                     out.flush();
                 } else {
                     printText(definition, out);
@@ -304,6 +319,20 @@ final class ProgramCommand extends GroupCommand {
         private static String percent(double v) {
             return (v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v)) + " %";
         }
+    }
+
+    /**
+     * Saves the file's {@code edi:} section (none: the test defaults) when it changes the program's EDI
+     * setup, with an audit entry, and returns the changes. The section was checked whole with the rest of
+     * the file, so this write follows the program's own.
+     */
+    static List<String> ediSetup(Installation installation, ProgramId program, ProgramFile file, String actor) {
+        List<String> changes = new EdiSetupChanges(installation.database().edi()).apply(program, file.edi());
+        if (!changes.isEmpty()) {
+            installation.database().audit().append(program, actor, "program.edi", "from " + file.source() + ": "
+                    + String.join("; ", changes));
+        }
+        return changes;
     }
 
     static String actorOrUser(String actor) {

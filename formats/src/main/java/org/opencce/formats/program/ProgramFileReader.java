@@ -40,6 +40,7 @@ import org.opencce.domain.community.ProgramDefinition;
 import org.opencce.domain.community.ProgramId;
 import org.opencce.domain.community.Town;
 import org.opencce.domain.community.Utility;
+import org.opencce.domain.enrollment.EdiSetup;
 import org.opencce.domain.units.EnergyPrice;
 import org.opencce.domain.units.Percent;
 import org.opencce.formats.FormatException;
@@ -71,7 +72,7 @@ public final class ProgramFileReader {
     static final BigDecimal MAX_PRICE_CENTS = new BigDecimal(100);
 
     private static final List<String> TOP_KEYS = List.of("id", "name", "contact", "towns", "lead_town",
-            "launch_date", "opt_out_window_days", "products");
+            "launch_date", "opt_out_window_days", "products", "edi");
     private static final List<String> CONTACT_KEYS = List.of("phone", "email", "web", "return_address");
     private static final List<String> ADDRESS_KEYS = List.of("street", "city", "state", "zip");
     private static final List<String> TOWN_KEYS = List.of("name", "utility", "load_zone", "population");
@@ -211,11 +212,12 @@ public final class ProgramFileReader {
         if (root == null) {
             return new Invalid(source, problems.sorted());
         }
-        ProgramDefinition definition = new ProgramFileReader.Document(problems).definition(root);
+        ProgramFileReader.Document document = new ProgramFileReader.Document(problems);
+        ProgramDefinition definition = document.definition(root);
         if (!problems.isEmpty()) {
             return new Invalid(source, problems.sorted());
         }
-        return new Valid(new ProgramFile(source, definition));
+        return new Valid(new ProgramFile(source, definition, document.edi));
     }
 
     private static YamlNode parse(String text, Problems problems) throws IOException {
@@ -431,6 +433,8 @@ public final class ProgramFileReader {
     /** The walk over one file's tree. Not thread-safe: one reading, one thread. */
     private static final class Document {
         private final Problems problems;
+        /** The {@code edi:} section's setup, once {@link #definition} has read it. */
+        private Optional<EdiSetup> edi = Optional.empty();
 
         Document(Problems problems) {
             this.problems = problems;
@@ -458,6 +462,7 @@ public final class ProgramFileReader {
             // With a wrong id the products are still checked, under a stand-in id, for their own problems.
             ProgramId owner = id.orElse(new ProgramId("unknown"));
             List<Product> products = top.required("products").map(v -> products(v, owner)).orElse(List.of());
+            edi = top.optional("edi").flatMap(v -> EdiSection.read(v, top.keyLine("edi"), towns, products, problems));
             if (problems.count() > before || id.isEmpty() || name.isEmpty() || contact.isEmpty() || lead.isEmpty()
                     || launch.isEmpty() || window < 0) {
                 return null;

@@ -1,6 +1,7 @@
 package org.opencce.formats.program;
 
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.opencce.domain.community.Product;
 import org.opencce.domain.community.Program;
@@ -8,6 +9,7 @@ import org.opencce.domain.community.ProgramContact;
 import org.opencce.domain.community.ProgramDefinition;
 import org.opencce.domain.community.Town;
 import org.opencce.domain.community.Utility;
+import org.opencce.domain.enrollment.EdiSetup;
 
 /**
  * Writes a program's definition as a program file ({@code docs/formats/program.md}) that
@@ -82,6 +84,14 @@ public final class ProgramFileWriter {
             }
         }
         return y.toString();
+    }
+
+    /**
+     * The program file of {@code definition} with its {@code edi:} section when the program has an EDI
+     * setup of its own (none: the test defaults, and no section).
+     */
+    public static String write(ProgramDefinition definition, Optional<EdiSetup> edi) {
+        return write(definition) + edi.map(EdiSection::write).orElse("");
     }
 
     /** {@code s} plain when YAML reads it back as itself, else double-quoted. */

@@ -220,7 +220,7 @@ class ProgramFileReaderTest {
         assertThat(problems(VALID.replace("launch_date:", "launch:"))).containsExactly(
                 "program.yaml line 1, launch_date: is required",
                 "program.yaml line 22, launch: unknown key; the keys here are id, name, contact, towns, lead_town,"
-                        + " launch_date, opt_out_window_days, products");
+                        + " launch_date, opt_out_window_days, products, edi");
     }
 
     @Test
@@ -528,9 +528,9 @@ class ProgramFileReaderTest {
     @Test
     void theFileIsAMappingOfKeys() {
         assertThat(problems("- id: valley\n")).containsExactly("program.yaml line 1: must be a mapping of keys (id, name,"
-                + " contact, towns, lead_town, launch_date, opt_out_window_days, products), was a list");
+                + " contact, towns, lead_town, launch_date, opt_out_window_days, products, edi), was a list");
         assertThat(problems("just words\n")).containsExactly("program.yaml line 1: must be a mapping of keys (id, name,"
-                + " contact, towns, lead_town, launch_date, opt_out_window_days, products), was a single value");
+                + " contact, towns, lead_town, launch_date, opt_out_window_days, products, edi), was a single value");
     }
 
     @Test
