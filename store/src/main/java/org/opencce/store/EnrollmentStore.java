@@ -110,12 +110,12 @@ public interface EnrollmentStore {
         /**
          * Records the program's end, by {@code actor}, unless one is recorded already; from then on
          * {@link #append} refuses what {@link ProgramEnd#refusal} refuses, in this transaction and every
-         * later one. Locks the program so that no other enrollment transaction decides on the program as
-         * it was before.
+         * later one. Locks the program first (call it before {@link #programEnd()} in a transaction), so
+         * that no other enrollment transaction decides on the program as it was before.
          *
-         * @return the end recorded now, or the one recorded before (whose date may differ)
+         * @return the end recorded before, whose date may differ and which stays; empty if recorded now
          */
-        ProgramEnd recordEnd(ProgramEnd end, String actor);
+        Optional<ProgramEnd> recordEnd(ProgramEnd end, String actor);
     }
 
     /** An event to append with the reference it is known by outside: the 814 request's, the portal's confirmation. */

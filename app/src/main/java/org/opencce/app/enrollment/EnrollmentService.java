@@ -583,10 +583,11 @@ public final class EnrollmentService {
         }
         return db.enrollments().inTransaction(programId, tx -> {
             // The end is recorded first, under the program's lock: an enrollment committed before is read below
-            // and dropped; one that comes after sees the end and is refused.
-            Optional<ProgramEnd> already = tx.programEnd();
+            // and dropped; one that comes after sees the end and is refused. (Locking the program before
+            // anything else reads it keeps two ends at once from deadlocking on a lock upgrade.)
+            Optional<ProgramEnd> already = tx.recordEnd(new ProgramEnd(endDate), actor);
             requireSameEnd(programId, already, endDate);
-            ProgramEnd end = tx.recordEnd(new ProgramEnd(endDate), actor);
+            ProgramEnd end = already.orElse(new ProgramEnd(endDate));
             List<AccountId> ids = new ArrayList<>();
             db.enrollments().forEach(programId, ProgramEnd.droppedStates(), (account, e) -> ids.add(account.id()));
             List<Enrollment> locked = new ArrayList<>(tx.lock(ids).values());

@@ -175,16 +175,14 @@ final class PgTransaction implements AccountStore.Batch, EnrollmentStore.Tx {
     }
 
     @Override
-    public ProgramEnd recordEnd(ProgramEnd requested, String actor) {
+    public Optional<ProgramEnd> recordEnd(ProgramEnd requested, String actor) {
         checkOpen();
         Optional<ProgramEnd> before = PgEnrollmentStore.programEnd(h, program, true);
-        if (before.isPresent()) {
-            end = before;
-            return before.get();
+        if (before.isEmpty()) {
+            PgEnrollmentStore.insertEnd(h, program, requested, actor);
         }
-        PgEnrollmentStore.insertEnd(h, program, requested, actor);
-        end = Optional.of(requested);
-        return requested;
+        end = Optional.of(before.orElse(requested));
+        return before;
     }
 
     private Map<AccountId, Enrollment> append(List<EnrollmentEvent> events, List<Optional<String>> references) {
