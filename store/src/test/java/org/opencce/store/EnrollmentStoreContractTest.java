@@ -536,8 +536,9 @@ public abstract class EnrollmentStoreContractTest {
         LocalDate end = LocalDate.of(2027, 12, 31);
         Optional<ProgramEnd> before = store().inTransaction(v.program, tx -> tx.recordEnd(new ProgramEnd(end), "ada"));
         assertThat(before).as("recorded now").isEmpty();
-        assertThat(store().inTransaction(v.program, tx -> tx.recordEnd(new ProgramEnd(end.plusDays(1)), "bea")))
-                .as("the end is recorded once").contains(new ProgramEnd(end));
+        Optional<ProgramEnd> second = store().inTransaction(v.program,
+                tx -> tx.recordEnd(new ProgramEnd(end.plusDays(1)), "bea"));
+        assertThat(second).as("the end is recorded once").contains(new ProgramEnd(end));
         assertThat(store().programEnd(v.program)).contains(new ProgramEnd(end));
 
         EnrollmentEvent run = EnrollmentEvent.ofProduct(carol, EventKind.ENROLLMENT_REQUESTED,
