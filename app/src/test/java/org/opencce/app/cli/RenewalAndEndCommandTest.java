@@ -235,8 +235,8 @@ class RenewalAndEndCommandTest {
         JsonNode again = json(ok(dataDir, "program", "end", "--date", "2027-12-31", "--json"));
         assertThat(again.get("recorded_now").asBoolean()).isFalse();
         assertThat(again.get("dropped").asInt()).isZero();
-        assertThat(withDatabase(dataDir, db -> db.enrollments().history(VALLEY, id(db, ALICE)).size()))
-                .as("a second end changes nothing").isEqualTo(events);
+        int eventsAfter = withDatabase(dataDir, db -> db.enrollments().history(VALLEY, id(db, ALICE)).size());
+        assertThat(eventsAfter).as("a second end changes nothing").isEqualTo(events);
         CliRun moved = CliRun.of("program", "end", "--date", "2028-06-30", "--data-dir", dataDir.toString());
         assertThat(moved.exit).isEqualTo(1);
         assertThat(moved.err).contains("program valley-green-energy already ended on 2027-12-31; its end cannot be"
