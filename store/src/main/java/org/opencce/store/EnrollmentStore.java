@@ -15,6 +15,7 @@ import org.opencce.domain.enrollment.Enrollment;
 import org.opencce.domain.enrollment.EnrollmentCounts;
 import org.opencce.domain.enrollment.EnrollmentEvent;
 import org.opencce.domain.enrollment.EnrollmentState;
+import org.opencce.domain.enrollment.ProgramEnd;
 
 /**
  * The accounts' enrollment histories (issue 6; {@code docs/enrollment.md}): an append-only list of
@@ -60,6 +61,9 @@ public interface EnrollmentStore {
     /** The events of {@code program} recorded with {@code reference} (an 814 reference, a confirmation number). */
     List<RecordedEvent> withReference(ProgramId program, String reference);
 
+    /** The program's end, once {@link Tx#recordEnd} recorded it; empty while the program runs. */
+    Optional<ProgramEnd> programEnd(ProgramId program);
+
     /**
      * The operations of one transaction started by {@link #inTransaction} (or shared with a customer-list
      * import, {@link AccountStore.Batch#enrollments()}), all on one program. Valid only while the work
@@ -83,6 +87,7 @@ public interface EnrollmentStore {
          * with its listing), so the summaries can never disagree with the history: an event the rules
          * refuse throws {@link org.opencce.domain.enrollment.IllegalTransitionException}, and the caller,
          * who has checked its events with {@link Enrollment#check}, should let the transaction roll back.
+         * So does an event that the program's end refuses ({@link #programEnd()}).
          *
          * @return the enrollments of the accounts the events touched, after them
          * @throws IllegalStateException if an event's account was not locked in this transaction
@@ -94,6 +99,23 @@ public interface EnrollmentStore {
 
         /** The same program's accounts in this same transaction. */
         AccountStore.Batch accounts();
+
+        /**
+         * The program's end as this transaction sees it, empty while the program runs. {@link #append}
+         * refuses what an ended program refuses ({@link ProgramEnd#refusal}), so a caller asks here first to
+         * say so in its own words.
+         */
+        Optional<ProgramEnd> programEnd();
+
+        /**
+         * Records the program's end, by {@code actor}, unless one is recorded already; from then on
+         * {@link #append} refuses what {@link ProgramEnd#refusal} refuses, in this transaction and every
+         * later one. Locks the program first (call it before {@link #programEnd()} in a transaction), so
+         * that no other enrollment transaction decides on the program as it was before.
+         *
+         * @return the end recorded before, whose date may differ and which stays; empty if recorded now
+         */
+        Optional<ProgramEnd> recordEnd(ProgramEnd end, String actor);
     }
 
     /** An event to append with the reference it is known by outside: the 814 request's, the portal's confirmation. */

@@ -58,8 +58,9 @@ public interface ProgramStore {
 
     /**
      * Removes the program's accounts (with their reserved ids and their enrollment histories), products
-     * and import log, all in one transaction, to rebuild a program from scratch (the demo's
-     * {@code --fresh}). The program, its towns, its users' grants and its append-only audit history stay.
+     * and import log, and its end if it was ended, all in one transaction, to rebuild a program from scratch
+     * (the demo's {@code --fresh}). The program, its towns, its users' grants and its append-only audit
+     * history stay.
      */
     void deleteAccountsAndProducts(ProgramId program);
 

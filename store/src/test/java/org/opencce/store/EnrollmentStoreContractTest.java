@@ -35,6 +35,7 @@ import org.opencce.domain.enrollment.EnrollmentEvent;
 import org.opencce.domain.enrollment.EnrollmentState;
 import org.opencce.domain.enrollment.EventKind;
 import org.opencce.domain.enrollment.IllegalTransitionException;
+import org.opencce.domain.enrollment.ProgramEnd;
 import org.opencce.domain.enrollment.UtilityRequest;
 import org.opencce.domain.report.BatchReport;
 
@@ -505,6 +506,62 @@ public abstract class EnrollmentStoreContractTest {
     }
 
     /** The canonical Valley program and accounts under a fresh program id, stored; accounts by id in id order. */
+    // ---------------------------------------------------------------- renewal and the program's end
+
+    @Test
+    void aRenewalNoticeIsStoredAndAnEndedProgramRefusesNewEnrollmentInEveryLaterTransaction() {
+        Valley v = valley();
+        AccountId bob = v.id("Bob Brennan");
+        AccountId carol = v.id("Carol Chen");
+        LocalDate renewalMailed = LocalDate.of(2027, 11, 1);
+        EnrollmentEvent renewal = new EnrollmentEvent(bob, EventKind.RENEWAL_NOTICE_MAILED, T0.plusSeconds(600), "ada",
+                Channel.MAIL, "renewal: standard at 13.990 cents/kWh, effective 2028-01-01",
+                Optional.of(Fixtures.STANDARD), Optional.of(renewalMailed), Optional.empty());
+        store().inTransaction(v.program, tx -> {
+            tx.lock(List.of(bob, carol));
+            tx.append(List.of(
+                    EnrollmentEvent.of(bob, EventKind.LISTED_ELIGIBLE, T0, "system", Channel.SYSTEM),
+                    EnrollmentEvent.noticeMailed(bob, T0.plusSeconds(60), "ada", Channel.MAIL, MAILED, CLOSES),
+                    EnrollmentEvent.ofProduct(bob, EventKind.ENROLLMENT_REQUESTED, Instant.parse("2025-01-02T17:00:00Z"),
+                            "system", Channel.SYSTEM, Fixtures.STANDARD),
+                    renewal,
+                    EnrollmentEvent.of(carol, EventKind.LISTED_ELIGIBLE, T0, "system", Channel.SYSTEM),
+                    EnrollmentEvent.noticeMailed(carol, T0.plusSeconds(60), "ada", Channel.MAIL, MAILED, CLOSES)));
+            return null;
+        });
+        assertThat(store().history(v.program, bob).get(3).event()).isEqualTo(renewal);
+        assertThat(store().find(v.program, bob).orElseThrow().state()).isEqualTo(EnrollmentState.ENROLLING);
+        assertThat(store().programEnd(v.program)).isEmpty();
+
+        LocalDate end = LocalDate.of(2027, 12, 31);
+        Optional<ProgramEnd> before = store().inTransaction(v.program, tx -> tx.recordEnd(new ProgramEnd(end), "ada"));
+        assertThat(before).as("recorded now").isEmpty();
+        Optional<ProgramEnd> second = store().inTransaction(v.program,
+                tx -> tx.recordEnd(new ProgramEnd(end.plusDays(1)), "bea"));
+        assertThat(second).as("the end is recorded once").contains(new ProgramEnd(end));
+        assertThat(store().programEnd(v.program)).contains(new ProgramEnd(end));
+
+        EnrollmentEvent run = EnrollmentEvent.ofProduct(carol, EventKind.ENROLLMENT_REQUESTED,
+                Instant.parse("2028-01-02T17:00:00Z"), "system", Channel.SYSTEM, Fixtures.STANDARD);
+        assertThatThrownBy(() -> store().inTransaction(v.program, tx -> {
+            tx.lock(List.of(carol));
+            return tx.append(List.of(run));
+        })).isInstanceOf(IllegalTransitionException.class).hasMessageContaining("the program ended on 2027-12-31");
+        assertThat(store().find(v.program, carol).orElseThrow().state()).isEqualTo(EnrollmentState.NOTIFIED);
+        // what goes on after the end is still recorded
+        store().inTransaction(v.program, tx -> {
+            assertThat(tx.programEnd()).contains(new ProgramEnd(end));
+            tx.lock(List.of(bob, carol));
+            return tx.append(List.of(
+                    EnrollmentEvent.of(bob, EventKind.MASS_DROP, Instant.parse("2027-11-20T15:00:00Z"), "ada",
+                            Channel.STAFF),
+                    EnrollmentEvent.of(carol, EventKind.OPTED_OUT, Instant.parse("2027-11-20T15:00:00Z"), "customer",
+                            Channel.WEB)));
+        });
+        assertThat(store().find(v.program, bob).orElseThrow().state()).isEqualTo(EnrollmentState.DROPPED);
+        assertThat(store().find(v.program, carol).orElseThrow().state()).isEqualTo(EnrollmentState.OPTED_OUT);
+    }
+
     private Valley valley() {
         Program fixture = Fixtures.valleyProgram();
         ProgramId id = new ProgramId("test-" + UUID.randomUUID().toString().substring(0, 13));

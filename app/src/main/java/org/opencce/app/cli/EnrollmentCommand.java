@@ -29,9 +29,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code opencce enrollment …}: the opt-out campaign and the enrollment run (issue 6; docs/enrollment.md). */
 @Command(name = "enrollment", mixinStandardHelpOptions = true,
-        description = "Run the enrollment campaign: notices, returned mail, opt-outs, the enrollment run, status.",
+        description = "Run the enrollment campaign: notices, returned mail, opt-outs, the enrollment run, status,"
+                + " renewal notices.",
         subcommands = {EnrollmentCommand.Notices.class, EnrollmentCommand.ReturnedMail.class, EnrollmentCommand.OptOut.class, EnrollmentCommand.Run.class,
-                EnrollmentCommand.Status.class})
+                EnrollmentCommand.Status.class, EnrollmentCommand.RenewalNotices.class})
 final class EnrollmentCommand extends GroupCommand {
 
     static EnrollmentService service(Installation installation) {
@@ -116,6 +117,91 @@ final class EnrollmentCommand extends GroupCommand {
                 }
                 o.printf("  %s%n", result.manifest());
                 o.printf("No letter: %s%n", result.skipped());
+                o.flush();
+            }
+        }
+    }
+
+    /** {@code opencce enrollment renewal-notices --mailing-date D --effective E --out DIR}. */
+    @Command(name = "renewal-notices", mixinStandardHelpOptions = true,
+            description = {"At a new supply contract, write the renewal notice of every account enrolled or being"
+                    + " enrolled (letters-0001.pdf, ... and manifest.csv in DIR) and record them as mailed.",
+                "Each letter names the account's product with the price and term the program file now gives it,"
+                        + " beside Basic Service, the effective date, that the customer stays enrolled unless they"
+                        + " opt out, and how to opt out at no fee. No account changes state. Refused if the"
+                        + " effective date is not after the mailing date or no account is enrolled."})
+    static final class RenewalNotices implements Runnable {
+        @Mixin
+        GlobalOptions global = new GlobalOptions();
+
+        @Mixin
+        ProgramChoice programChoice = new ProgramChoice();
+
+        @Option(names = "--mailing-date", paramLabel = "DATE", required = true,
+                description = "The day the letters are mailed (YYYY-MM-DD).")
+        LocalDate mailingDate;
+
+        @Option(names = "--effective", paramLabel = "DATE", required = true,
+                description = "The day the new prices take effect (YYYY-MM-DD), after the mailing date: the utility"
+                        + " applies them from the first meter read on or after it.")
+        LocalDate effective;
+
+        @Option(names = "--out", paramLabel = "DIR", required = true,
+                description = "An empty (or new) folder for the letters and the manifest.")
+        Path out;
+
+        @Option(names = "--actor", paramLabel = "NAME", description = "Who mails them, for the history and the audit"
+                + " log (default: the operating-system user).")
+        String actor;
+
+        @Option(names = "--json", description = "Print one JSON object instead of text.")
+        boolean json;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public void run() {
+            try (Installation installation = global.openInstallation()) {
+                Program program = programChoice.resolve(installation.database().programs());
+                EnrollmentCounts counts = installation.database().enrollments().counts(program.id());
+                int supplied = counts.total().count(EnrollmentState.ENROLLED)
+                        + counts.total().count(EnrollmentState.ENROLLING);
+                EnrollmentService.RenewalResult result;
+                try (ProgressBar bar = new ProgressBar("Writing renewal notices", Math.max(1, supplied))) {
+                    result = service(installation).mailRenewalNotices(program.id(), mailingDate, effective, out,
+                            actor(actor), bar::advance);
+                }
+                PrintWriter o = spec.commandLine().getOut();
+                if (json) {
+                    Map<String, Object> j = new LinkedHashMap<>();
+                    j.put("letters", result.letters());
+                    j.put("files", result.files().stream().map(Path::toString).toList());
+                    j.put("manifest", result.manifest().toString());
+                    j.put("mailing_date", result.mailingDate().toString());
+                    j.put("effective", result.effective().toString());
+                    Map<String, Object> byProduct = new LinkedHashMap<>();
+                    result.byProduct().forEach((id, p) -> {
+                        Map<String, Object> entry = new LinkedHashMap<>();
+                        entry.put("letters", p.letters());
+                        entry.put("price_cents_per_kwh", p.product().price().centsPerKilowattHour());
+                        entry.put("term_start", p.product().termStart().toString());
+                        entry.put("term_end", p.product().termEnd().toString());
+                        byProduct.put(id, entry);
+                    });
+                    j.put("by_product", byProduct);
+                    Output.printJson(o, j);
+                    return;
+                }
+                o.printf("%,d renewal notices mailed on %s; the new prices take effect on %s.%n", result.letters(),
+                        result.mailingDate(), result.effective());
+                result.byProduct().forEach((id, p) -> o.printf("  %-14s %,6d letters  %s ¢/kWh, %s to %s%n", id,
+                        p.letters(), p.product().price().centsPerKilowattHour().toPlainString(),
+                        p.product().termStart(), p.product().termEnd()));
+                for (Path file : result.files()) {
+                    o.printf("  %s%n", file);
+                }
+                o.printf("  %s%n", result.manifest());
                 o.flush();
             }
         }

@@ -2,6 +2,7 @@ package org.opencce.app.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.opencce.app.Installation;
 import org.opencce.app.edi.EdiSetupChanges;
+import org.opencce.app.enrollment.EnrollmentService;
 import org.opencce.app.program.ProgramSetup;
 import org.opencce.domain.OpenCceException;
 import org.opencce.domain.community.Product;
@@ -37,8 +39,10 @@ import picocli.CommandLine.Model.CommandSpec;
  * of every problem; a refused change names every reason; both exit with 1.
  */
 @Command(name = "program", mixinStandardHelpOptions = true,
-        description = "Define a program from its program file: name, contact, towns, products, launch, opt-out window.",
-        subcommands = {ProgramCommand.Init.class, ProgramCommand.Update.class, ProgramCommand.Show.class})
+        description = "Define a program from its program file: name, contact, towns, products, launch, opt-out window;"
+                + " end it.",
+        subcommands = {ProgramCommand.Init.class, ProgramCommand.Update.class, ProgramCommand.Show.class,
+                ProgramCommand.End.class})
 final class ProgramCommand extends GroupCommand {
 
     /** {@code opencce program init FILE}. */
@@ -318,6 +322,76 @@ final class ProgramCommand extends GroupCommand {
 
         private static String percent(double v) {
             return (v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v)) + " %";
+        }
+    }
+
+    /**
+     * {@code opencce program end --date D [--dry-run]}. A noun of the program, beside init and update: the
+     * end is a decision about the program's life (its end date is kept with the program and outlives any
+     * update), and its consequence for the accounts, the mass drop, follows from it.
+     */
+    @Command(name = "end", mixinStandardHelpOptions = true,
+            description = {"End the program and return everyone to Basic Service (a mass drop).",
+                "In one transaction the end is recorded (from then on no notice, enrollment run, opt-in or renewal"
+                        + " notice is accepted) and every account enrolled, enrolling, or dropping after a refused"
+                        + " drop is dropped; the drops go in the next 'opencce edi export'. Opted-out, notified and"
+                        + " other accounts are left as they are. Running it again changes nothing."})
+    static final class End implements Runnable {
+        @Mixin
+        GlobalOptions global = new GlobalOptions();
+
+        @Mixin
+        ProgramChoice programChoice = new ProgramChoice();
+
+        @Option(names = "--date", paramLabel = "DATE", required = true,
+                description = "The day the program ends (YYYY-MM-DD).")
+        LocalDate date;
+
+        @Option(names = "--dry-run", description = "Only count, by state, the accounts that would be dropped; change"
+                + " nothing.")
+        boolean dryRun;
+
+        @Option(names = "--actor", paramLabel = "NAME", description = "Who ends the program, for the history and the"
+                + " audit log (default: the operating-system user).")
+        String actor;
+
+        @Option(names = "--json", description = "Print one JSON object instead of text.")
+        boolean json;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public void run() {
+            try (Installation installation = global.openInstallation()) {
+                Program program = programChoice.resolve(installation.database().programs());
+                EnrollmentService.EndResult result = EnrollmentCommand
+                        .service(installation).endProgram(program.id(), date, dryRun, actorOrUser(actor));
+                PrintWriter out = spec.commandLine().getOut();
+                if (json) {
+                    Map<String, Object> o = new LinkedHashMap<>();
+                    o.put("program", program.id().value());
+                    o.put("end_date", result.endDate().toString());
+                    o.put("dry_run", result.dryRun());
+                    o.put("recorded_now", result.recordedNow());
+                    o.put("dropped", result.dropped());
+                    o.put("dropped_by_state", result.droppedByState());
+                    Output.printJson(out, o);
+                    return;
+                }
+                if (result.dryRun()) {
+                    out.printf("Dry run: ending %s on %s would drop %,d accounts; nothing was changed.%n",
+                            program.name(), result.endDate(), result.dropped());
+                } else if (result.recordedNow()) {
+                    out.printf("%s ends on %s: %,d accounts dropped (mass drop); the drops go in the next"
+                            + " 'opencce edi export'.%n", program.name(), result.endDate(), result.dropped());
+                } else {
+                    out.printf("%s already ended on %s; %,d more accounts dropped.%n", program.name(),
+                            result.endDate(), result.dropped());
+                }
+                result.droppedByState().forEach((state, n) -> out.printf("  %-10s %,d%n", state, n));
+                out.flush();
+            }
         }
     }
 

@@ -53,6 +53,8 @@ import org.opencce.domain.community.PostalAddress;
 import org.opencce.domain.community.Program;
 import org.opencce.domain.community.ProgramContact;
 import org.opencce.domain.enrollment.OptOutWindow;
+import org.opencce.domain.enrollment.ProgramEnd;
+import org.opencce.domain.community.ProductId;
 import org.opencce.domain.rates.BasicServiceRate;
 import org.opencce.domain.rates.BasicServiceRates;
 import org.opencce.formats.notice.NoticeLetter;
@@ -60,7 +62,8 @@ import org.opencce.formats.notice.NoticeMailing;
 
 /**
  * The enrollment campaign's use cases (issue 6): mail the opt-out notices, apply a file of returned notices
- * or of opt-outs, run the enrollment once the opt-out windows have closed, count accounts by state. Each applies the domain's rules ({@link Enrollment#check},
+ * or of opt-outs, run the enrollment once the opt-out windows have closed, count accounts by state, mail
+ * the renewal notices of a new supply contract, and end the program (a mass drop). Each applies the domain's rules ({@link Enrollment#check},
  * {@link EnrollmentRun}) to the accounts it locks, in one transaction of the {@link EnrollmentStore}, so
  * that a batch is applied whole or not at all and two batches touching one account run one after the
  * other. Thread-safe: it holds no state of its own.
@@ -279,6 +282,9 @@ public final class EnrollmentService {
                 (account, enrollment) -> towns.put(account.id(), account.town()));
         LocalDate today = LocalCalendar.local(now).toLocalDate();
         return db.enrollments().inTransaction(program, tx -> {
+            tx.programEnd().ifPresent(end -> {
+                throw ended(program, end, "the enrollment run is refused: nothing was queued");
+            });
             List<Enrollment> locked = new ArrayList<>(tx.lock(towns.keySet()).values());
             locked.sort(Comparator.comparingLong(e -> e.account().value()));
             List<EnrollmentEvent> events = EnrollmentRun.eventsFor(locked, launch, now, defaultProduct.id());
@@ -332,6 +338,9 @@ public final class EnrollmentService {
             throw new OpenCceException("program " + programId + " must have exactly one default product for its"
                     + " notices (the product a customer who does not opt out is enrolled in); check the program file");
         }
+        db.enrollments().programEnd(programId).ifPresent(end -> {
+            throw ended(programId, end, "no opt-out notice is mailed: nothing was written");
+        });
         LocalDate windowCloses = new OptOutWindow(program.optOutWindowDays()).closesOn(mailingDate);
         requireNoMailingIn(folder);
         Path staging = staging(folder);
@@ -396,6 +405,232 @@ public final class EnrollmentService {
             }
             throw e;
         }
+    }
+
+    /**
+     * What a renewal mailing did: {@code letters} letters in {@code files} (in the folder, with the
+     * manifest), mailed on {@code mailingDate}, for prices in effect from {@code effective}; the letters by
+     * product id (sorted), with each product's price and term as printed.
+     */
+    public record RenewalResult(int letters, List<Path> files, Path manifest, LocalDate mailingDate,
+            LocalDate effective, SortedMap<String, ProductLetters> byProduct) {
+        public RenewalResult {
+            files = List.copyOf(files);
+            byProduct = Collections.unmodifiableSortedMap(new TreeMap<>(byProduct));
+        }
+    }
+
+    /** The renewal letters of one product: how many, and the price and term they print. */
+    public record ProductLetters(int letters, Product product) {
+    }
+
+    /**
+     * Mails the renewal notices of a new supply contract (issue 6, section 2: "at contract renewal customers
+     * stay in their product at the new price, after notice"): every account enrolled or being enrolled gets a
+     * letter naming its product with the price and term the program file now gives it, beside its utility's
+     * Basic Service price, the date from which the new price applies ({@code effective}), that it stays
+     * enrolled unless it opts out, and how to opt out at no fee. The program does not store the price each
+     * customer was enrolled at, so every such account gets a letter, not only those whose product changed.
+     * As for {@link #mailNotices}, the files are written to a hidden folder inside {@code folder}, then every
+     * account's {@link EventKind#RENEWAL_NOTICE_MAILED} (the mailing date, the product, and the price, term
+     * and effective date in its reason) is recorded in one transaction, and only then are the files moved
+     * into {@code folder}; the accounts' states do not change.
+     *
+     * @param progress told each letter written, for a progress bar; what it throws aborts the mailing
+     * @throws OpenCceException if {@code effective} is not after {@code mailingDate}, the program has ended,
+     *     no account is enrolled or being enrolled, the program has no contact, no Basic Service price is
+     *     known, {@code folder} already holds a mailing, or an account changed while its letter was written
+     */
+    public RenewalResult mailRenewalNotices(ProgramId programId, LocalDate mailingDate, LocalDate effective,
+            Path folder, String actor, LongConsumer progress) {
+        if (!effective.isAfter(mailingDate)) {
+            throw new OpenCceException("the new prices must take effect after the renewal notices are mailed: the"
+                    + " effective date " + effective + " is not after the mailing date " + mailingDate + "; give an"
+                    + " --effective date after --mailing-date");
+        }
+        Program program = db.programs().find(programId).orElseThrow(() -> new OpenCceException("program '"
+                + programId + "' does not exist"));
+        db.enrollments().programEnd(programId).ifPresent(end -> {
+            throw ended(programId, end, "no renewal notice is mailed: nothing was written");
+        });
+        EnrollmentCounts counts = db.enrollments().counts(programId);
+        int supplied = counts.total().count(EnrollmentState.ENROLLED) + counts.total().count(EnrollmentState.ENROLLING);
+        if (supplied == 0) {
+            throw new OpenCceException("no account of program " + programId + " is enrolled or being enrolled, so"
+                    + " there is no one to send a renewal notice to; nothing was written");
+        }
+        NoticeLetter.ProgramContact contact = contact(program);
+        Map<ProductId, Product> products = new HashMap<>();
+        for (Product p : db.programs().products(programId)) {
+            products.put(p.id(), p);
+        }
+        requireNoMailingIn(folder);
+        Path staging = staging(folder);
+        Instant now = clock.instant();
+        boolean[] committed = {false};
+        try {
+            Map<AccountId, ProductId> mailed = new LinkedHashMap<>();
+            SortedMap<String, Integer> letters = new TreeMap<>();
+            NoticeMailing.Summary summary;
+            try (NoticeMailing mailing = NoticeMailing.create(staging, now, LETTERS_PER_FILE)) {
+                db.enrollments().forEach(programId, EnumSet.of(EnrollmentState.ENROLLED, EnrollmentState.ENROLLING),
+                        (account, enrollment) -> {
+                            ProductId id = enrollment.product().orElseThrow(() -> new OpenCceException("account "
+                                    + account.number().value() + " is " + enrollment.state().wireName()
+                                    + " without a product; nothing was written"));
+                            Product product = products.get(id);
+                            if (product == null) {
+                                throw new OpenCceException("account " + account.number().value() + " is supplied with"
+                                        + " product " + id + ", which the program no longer has; add it back to the"
+                                        + " program file or change the account's product first. Nothing was written");
+                            }
+                            mailing.add(NoticeLetter.forRenewal(contact, mailingDate, effective, account, product,
+                                    basicServicePrice(account, mailingDate)));
+                            mailed.put(account.id(), id);
+                            letters.merge(id.value(), 1, Integer::sum);
+                            progress.accept(1);
+                        });
+                summary = mailing.finish();
+            }
+            db.enrollments().inTransaction(programId, tx -> {
+                tx.programEnd().ifPresent(end -> {
+                    throw ended(programId, end, "no renewal notice is mailed: nothing was recorded and no file kept");
+                });
+                Map<AccountId, Enrollment> locked = tx.lock(mailed.keySet());
+                List<EnrollmentEvent> events = new ArrayList<>(mailed.size());
+                mailed.forEach((id, productId) -> {
+                    Product product = products.get(productId);
+                    EnrollmentEvent event = new EnrollmentEvent(id, EventKind.RENEWAL_NOTICE_MAILED, now, actor,
+                            Channel.MAIL, "renewal: " + productId + " at " + product.price().centsPerKilowattHour()
+                                    .toPlainString() + " cents/kWh, term " + product.termStart() + " to "
+                                    + product.termEnd() + ", effective " + effective,
+                            Optional.of(productId), Optional.of(mailingDate), Optional.empty());
+                    Enrollment enrollment = locked.get(id);
+                    if (enrollment == null || !enrollment.check(event).isAllowed()
+                            || !enrollment.product().equals(Optional.of(productId))) {
+                        throw new OpenCceException("account " + id + " changed while its renewal notice was being"
+                                + " written (" + (enrollment == null ? "no history" : enrollment.state().wireName())
+                                + "); nothing was recorded and no file kept: run the renewal notices again");
+                    }
+                    events.add(event);
+                });
+                tx.append(events);
+                tx.audit(actor, "enrollment.renewal-notices", events.size() + " renewal notices mailed on "
+                        + mailingDate + ", new prices effective " + effective + ", by product " + letters
+                        + ", files in " + folder);
+                return null;
+            });
+            committed[0] = true;
+            List<Path> files = new ArrayList<>();
+            for (String name : summary.letterFiles()) {
+                files.add(moveInto(staging, folder, name));
+            }
+            Path manifest = moveInto(staging, folder, NoticeMailing.MANIFEST);
+            deleteQuietly(staging);
+            SortedMap<String, ProductLetters> byProduct = new TreeMap<>();
+            letters.forEach((id, n) -> byProduct.put(id, new ProductLetters(n, products.get(new ProductId(id)))));
+            return new RenewalResult(summary.letters(), files, manifest, mailingDate, effective, byProduct);
+        } catch (RuntimeException e) {
+            if (!committed[0]) {
+                deleteQuietly(staging);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * What ending the program did, or would do ({@code dryRun}): the end date recorded ({@code endDate}; an
+     * end recorded before keeps its date), whether it was recorded by this call ({@code recordedNow}), and
+     * the accounts given a {@link EventKind#MASS_DROP} by the state they were in (wire names, every state a
+     * mass drop applies to, zeros included).
+     */
+    public record EndResult(LocalDate endDate, boolean dryRun, boolean recordedNow, Map<String, Integer> droppedByState) {
+        public EndResult {
+            Objects.requireNonNull(endDate, "endDate");
+            droppedByState = Collections.unmodifiableMap(new LinkedHashMap<>(droppedByState));
+        }
+
+        /** How many accounts were (or would be) dropped. */
+        public int dropped() {
+            return droppedByState.values().stream().mapToInt(Integer::intValue).sum();
+        }
+    }
+
+    /**
+     * Ends the program on {@code endDate} and returns everyone to Basic Service (issue 6, section 2; the town
+     * may cancel the program at the end of a supply contract and return all participants to Basic Service,
+     * as Massachusetts aggregation plans provide): in one transaction the end is recorded
+     * ({@link ProgramEnd}; from then on no notice, enrollment run, opt-in or renewal notice is accepted) and
+     * every account enrolled, enrolling, or dropping after a refused drop gets a {@link EventKind#MASS_DROP}
+     * ({@link ProgramEnd#massDrop}); the drops leave in the next 814 export. Accounts in other states (opted
+     * out, notified, eligible, …) are left as they are. Applied again it finds nothing to do and changes
+     * nothing. With {@code dryRun} nothing is recorded and the result counts what would be dropped.
+     *
+     * @throws OpenCceException changing nothing, if the program ended before on another date
+     */
+    public EndResult endProgram(ProgramId programId, LocalDate endDate, boolean dryRun, String actor) {
+        Objects.requireNonNull(endDate, "endDate");
+        db.programs().find(programId).orElseThrow(() -> new OpenCceException("program '" + programId
+                + "' does not exist"));
+        Optional<ProgramEnd> before = db.enrollments().programEnd(programId);
+        requireSameEnd(programId, before, endDate);
+        Instant now = clock.instant();
+        if (dryRun) {
+            List<Enrollment> candidates = new ArrayList<>();
+            db.enrollments().forEach(programId, ProgramEnd.droppedStates(), (account, e) -> candidates.add(e));
+            return new EndResult(endDate, true, false, byState(ProgramEnd.massDrop(candidates, now, actor,
+                    Channel.STAFF, ""), candidates));
+        }
+        return db.enrollments().inTransaction(programId, tx -> {
+            // The end is recorded first, under the program's lock: an enrollment committed before is read below
+            // and dropped; one that comes after sees the end and is refused. (Locking the program before
+            // anything else reads it keeps two ends at once from deadlocking on a lock upgrade.)
+            Optional<ProgramEnd> already = tx.recordEnd(new ProgramEnd(endDate), actor);
+            requireSameEnd(programId, already, endDate);
+            ProgramEnd end = already.orElse(new ProgramEnd(endDate));
+            List<AccountId> ids = new ArrayList<>();
+            db.enrollments().forEach(programId, ProgramEnd.droppedStates(), (account, e) -> ids.add(account.id()));
+            List<Enrollment> locked = new ArrayList<>(tx.lock(ids).values());
+            List<EnrollmentEvent> drops = ProgramEnd.massDrop(locked, now, actor, Channel.STAFF,
+                    "the program ends on " + end.date() + " and returns its customers to Basic Service");
+            tx.append(drops);
+            Map<String, Integer> dropped = byState(drops, locked);
+            if (already.isEmpty() || !drops.isEmpty()) {
+                tx.audit(actor, "program.end", (already.isEmpty() ? "the program ends on " + end.date()
+                        : "the program ended on " + end.date() + " (recorded before)") + "; mass drop of "
+                        + drops.size() + " accounts by state " + dropped);
+            }
+            return new EndResult(end.date(), false, already.isEmpty(), dropped);
+        });
+    }
+
+    private static void requireSameEnd(ProgramId program, Optional<ProgramEnd> before, LocalDate endDate) {
+        if (before.isPresent() && !before.get().date().equals(endDate)) {
+            throw new OpenCceException("program " + program + " already ended on " + before.get().date() + "; its end"
+                    + " cannot be moved to " + endDate + ". Nothing was changed");
+        }
+    }
+
+    /** The drops counted by the state each account was in before it, every state a mass drop applies to. */
+    private static Map<String, Integer> byState(List<EnrollmentEvent> drops, List<Enrollment> before) {
+        Map<AccountId, EnrollmentState> states = new HashMap<>();
+        for (Enrollment e : before) {
+            states.put(e.account(), e.state());
+        }
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (EnrollmentState state : ProgramEnd.droppedStates()) {
+            counts.put(state.wireName(), 0);
+        }
+        for (EnrollmentEvent drop : drops) {
+            counts.merge(states.get(drop.account()).wireName(), 1, Integer::sum);
+        }
+        return counts;
+    }
+
+    /** The refusal of a program that has ended, saying what was not done. */
+    static OpenCceException ended(ProgramId program, ProgramEnd end, String what) {
+        return new OpenCceException("program " + program + " ended on " + end.date() + " and returned its customers"
+                + " to Basic Service; " + what);
     }
 
     /** The contact the letters print; the opt-out page is the public site's /choose (the portal). */

@@ -128,6 +128,12 @@ public final class PortalEnrollment implements EnrollmentRequests {
             }
             EnrollmentEvent event = event(account.id(), request.kind(), chosen, enrollment, now, today, actor,
                     channel, "requested from " + request.clientAddress());
+            // An ended program takes no one in (docs/enrollment.md, "The end of the program"); the store
+            // would refuse the event too, this says it in the customer's words.
+            if (tx.programEnd().flatMap(end -> end.refusal(event)).isPresent()) {
+                return new PortalOutcome.Refused("The program has ended and returned its customers to Basic Service;"
+                        + " it takes no new customers.");
+            }
             Decision decision = enrollment.check(event);
             if (!decision.isAllowed()) {
                 return new PortalOutcome.Refused(refusal(request.kind(), enrollment.state()));

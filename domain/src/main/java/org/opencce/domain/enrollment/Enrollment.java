@@ -158,6 +158,7 @@ public final class Enrollment {
             case DROP_SENT -> sent(event, UtilityRequest.DROP, "no drop request is queued for the utility");
             case DROP_ACCEPTED -> dropAnswered(event, true);
             case DROP_REJECTED -> dropAnswered(event, false);
+            case RENEWAL_NOTICE_MAILED -> renewalNoticeMailed(event);
         };
     }
 
@@ -463,6 +464,16 @@ public final class Enrollment {
             n.rejection = Optional.of(e.reason());
         }
         return allow(n);
+    }
+
+    // At renewal customers stay in their product at the new price, after notice (issue 6, section 2); the
+    // notice goes to those the program supplies or is about to, and changes nothing but the history.
+    private Decision renewalNoticeMailed(EnrollmentEvent e) {
+        if (state != ENROLLED && state != ENROLLING) {
+            return refuse(e, "a renewal notice goes only to an account enrolled or being enrolled, which stays in its"
+                    + " product at the new price unless it opts out");
+        }
+        return allow(next());
     }
 
     private static void queueEnrollment(Next n, EnrollmentEvent e) {

@@ -69,7 +69,15 @@ public enum EventKind {
     /** The utility rejected the drop; {@code reason} holds its reason. Staff must act and request it again. */
     DROP_REJECTED(false, true),
     /** The program ends and returns every account to Basic Service: the same transition as a drop request. */
-    MASS_DROP(false, false);
+    MASS_DROP(false, false),
+    /**
+     * A renewal notice was mailed to an account enrolled or being enrolled: at a new supply contract the
+     * customer stays in their product at its new price and term unless they opt out, at no fee
+     * ({@code docs/enrollment.md}, "Renewal"). {@code date} is the mailing date, {@code product} the
+     * product the letter names, {@code reason} the price, term and effective date it printed. It changes
+     * nothing but the history: the state, the product and any request stay as they were.
+     */
+    RENEWAL_NOTICE_MAILED(false, false);
 
     private final boolean requiresProduct;
     private final boolean requiresReason;

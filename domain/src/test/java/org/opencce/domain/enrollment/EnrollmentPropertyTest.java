@@ -42,7 +42,7 @@ class EnrollmentPropertyTest {
             EventKind.OPTED_IN, EventKind.DROP_SENT, EventKind.DROP_ACCEPTED, EventKind.OPTED_OUT,
             EventKind.MAIL_RETURNED, EventKind.ENROLLMENT_REJECTED, EventKind.PRODUCT_CHANGE_REJECTED,
             EventKind.DROP_REJECTED, EventKind.DROP_REQUESTED, EventKind.MASS_DROP, EventKind.LISTED_ELIGIBLE,
-            EventKind.LISTED_COMPETITIVE, EventKind.LEFT_BASIC_SERVICE);
+            EventKind.LISTED_COMPETITIVE, EventKind.LEFT_BASIC_SERVICE, EventKind.RENEWAL_NOTICE_MAILED);
 
     /**
      * One random attempt, days after the previous one: mostly ({@code followRules}) one of the events
@@ -204,6 +204,26 @@ class EnrollmentPropertyTest {
             if (returned) {
                 assertThat(step.after().state()).isNotEqualTo(EnrollmentState.ENROLLED);
             }
+        }
+    }
+
+    @Property(tries = 200)
+    void aRenewalNoticeGoesOnlyToAnAccountBeingEnrolledOrEnrolledAndChangesNothingButTheHistory(
+            @ForAll("walks") Walk walk) {
+        for (Step step : walk.steps()) {
+            if (!step.allowed() || step.event().kind() != EventKind.RENEWAL_NOTICE_MAILED) {
+                continue;
+            }
+            Enrollment before = step.before();
+            Enrollment after = step.after();
+            assertThat(BEING_ENROLLED).contains(before.state());
+            assertThat(after.state()).isEqualTo(before.state());
+            assertThat(after.product()).isEqualTo(before.product());
+            assertThat(after.pendingChange()).isEqualTo(before.pendingChange());
+            assertThat(after.requestToSend()).isEqualTo(before.requestToSend());
+            assertThat(after.awaitingResponse()).isEqualTo(before.awaitingResponse());
+            assertThat(after.optedOut()).isEqualTo(before.optedOut());
+            assertThat(after.historySize()).isEqualTo(before.historySize() + 1);
         }
     }
 

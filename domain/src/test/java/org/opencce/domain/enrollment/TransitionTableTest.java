@@ -81,13 +81,15 @@ class TransitionTableTest {
                         + " opted_out>opted_out opted_in>enrolling");
         situation("enrolling, queued", queued, "listed_competitive>competitive left_basic_service>ineligible"
                 + " mail_returned>returned_mail opted_out>opted_out enrollment_sent>enrolling"
-                + " product_change_requested>enrolling drop_requested>dropped mass_drop>dropped");
+                + " product_change_requested>enrolling drop_requested>dropped mass_drop>dropped"
+                + " renewal_notice_mailed>enrolling");
         situation("enrolling, sent", sent, "listed_competitive>competitive left_basic_service>ineligible"
                 + " mail_returned>returned_mail opted_out>opted_out enrollment_accepted>enrolled"
-                + " enrollment_rejected>rejected drop_requested>dropped mass_drop>dropped");
+                + " enrollment_rejected>rejected drop_requested>dropped mass_drop>dropped"
+                + " renewal_notice_mailed>enrolling");
         situation("enrolled", enrolled, "listed_competitive>competitive left_basic_service>dropped"
                 + " mail_returned>dropping opted_out>dropping product_change_requested>enrolled"
-                + " drop_requested>dropping mass_drop>dropping");
+                + " drop_requested>dropping mass_drop>dropping renewal_notice_mailed>enrolled");
         situation("rejected", plus(sent, rejected(FAYE, ENROLLMENT_REJECTED, RUN.plusDays(3), "A13")),
                 "listed_competitive>competitive left_basic_service>ineligible opted_out>opted_out"
                         + " opted_in>enrolling enrollment_requested>enrolling");
@@ -113,11 +115,11 @@ class TransitionTableTest {
         situation("enrolled with a change queued", changeQueued, "listed_competitive>competitive"
                 + " left_basic_service>dropped mail_returned>dropping opted_out>dropping"
                 + " product_change_requested>enrolled product_change_sent>enrolled drop_requested>dropping"
-                + " mass_drop>dropping");
+                + " mass_drop>dropping renewal_notice_mailed>enrolled");
         situation("enrolled with a change sent", plus(changeQueued, event(FAYE, PRODUCT_CHANGE_SENT, RUN.plusDays(6))),
                 "listed_competitive>competitive left_basic_service>dropped mail_returned>dropping"
                         + " opted_out>dropping product_change_applied>enrolled product_change_rejected>enrolled"
-                        + " drop_requested>dropping mass_drop>dropping");
+                        + " drop_requested>dropping mass_drop>dropping renewal_notice_mailed>enrolled");
     }
 
     private static void situation(String name, List<EnrollmentEvent> history, String allowed) {

@@ -24,7 +24,8 @@ class VocabularyTest {
 
     @Test
     void eventKindsHaveWireNamesAndSayWhatTheyRequire() {
-        assertThat(EventKind.values()).hasSize(20);
+        assertThat(EventKind.values()).hasSize(21);
+        assertThat(EventKind.fromWireName("renewal_notice_mailed")).contains(EventKind.RENEWAL_NOTICE_MAILED);
         assertThat(EventKind.PRODUCT_CHANGE_REQUESTED.wireName()).isEqualTo("product_change_requested");
         assertThat(EventKind.fromWireName("MASS_DROP")).contains(EventKind.MASS_DROP);
         assertThat(EventKind.fromWireName("listed_eligible")).contains(EventKind.LISTED_ELIGIBLE);

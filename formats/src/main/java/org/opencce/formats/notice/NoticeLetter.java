@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.opencce.domain.community.Account;
 import org.opencce.domain.community.GreenContent;
 import org.opencce.domain.community.MailingAddress;
@@ -26,8 +27,14 @@ import org.opencce.domain.units.EnergyPrice;
  * {@code mailingAddress} are where the letter goes ({@link Account#noticeAddress()}): personal
  * information. {@code offers} are the program's products for the customer's rate class, exactly one of
  * them the default a customer who does not opt out is enrolled in; {@code basicService} is the
- * utility's Basic Service price for that class, with its period, to compare them with. Immutable and
- * thread-safe.
+ * utility's Basic Service price for that class, with its period, to compare them with.
+ *
+ * <p>A <em>renewal</em> letter ({@code renewal} present, {@link #forRenewal}) tells a customer the
+ * program supplies, or is enrolling, that at a new supply contract they stay in their product at its new
+ * price and term from the effective date unless they opt out, at no fee (issue 6, section 2: "at contract
+ * renewal customers stay in their product at the new price, after notice"). Its {@code offers} hold that
+ * one product, at its new price and term; {@code lastDayToOptOut} is the effective date, since a customer
+ * may leave at any time and no window closes. Immutable and thread-safe.
  */
 public record NoticeLetter(
         ProgramContact program,
@@ -39,7 +46,8 @@ public record NoticeLetter(
         UtilityAccountNumber accountNumber,
         RateClass rateClass,
         List<Offer> offers,
-        BasicServicePrice basicService) {
+        BasicServicePrice basicService,
+        Optional<Renewal> renewal) {
 
     /**
      * The most lines the address block may have, the name included: what the 1-inch-tall window of a #10
@@ -57,10 +65,23 @@ public record NoticeLetter(
         Objects.requireNonNull(accountNumber, "accountNumber");
         Objects.requireNonNull(rateClass, "rateClass");
         Objects.requireNonNull(basicService, "basicService");
+        Objects.requireNonNull(renewal, "renewal");
         offers = List.copyOf(offers);
+        if (renewal.isPresent() && offers.size() != 1) {
+            throw new IllegalArgumentException("renewal notice to account " + accountNumber + ": it names the one"
+                    + " product the customer stays in, was given " + offers.size());
+        }
+        if (renewal.isPresent() && !renewal.get().effective().equals(lastDayToOptOut)) {
+            throw new IllegalArgumentException("renewal notice to account " + accountNumber + ": the date it takes"
+                    + " effect (" + renewal.get().effective() + ") and the letter's date (" + lastDayToOptOut
+                    + ") must be one day");
+        }
         if (!lastDayToOptOut.isAfter(mailingDate)) {
-            throw new IllegalArgumentException("notice to account " + accountNumber + ": the last day to opt out ("
-                    + lastDayToOptOut + ") must come after the mailing date (" + mailingDate + ")");
+            throw new IllegalArgumentException(renewal.isPresent()
+                    ? "renewal notice to account " + accountNumber + ": the new price's effective date ("
+                            + lastDayToOptOut + ") must come after the mailing date (" + mailingDate + ")"
+                    : "notice to account " + accountNumber + ": the last day to opt out (" + lastDayToOptOut
+                            + ") must come after the mailing date (" + mailingDate + ")");
         }
         if (recipientName.isBlank()) {
             throw new IllegalArgumentException("notice to account " + accountNumber
@@ -77,6 +98,44 @@ public record NoticeLetter(
             throw new IllegalArgumentException("notice to account " + accountNumber + ": exactly one product must be"
                     + " the default a customer who does not opt out is enrolled in; " + defaults + " of "
                     + offers.size() + " are");
+        }
+    }
+
+    /** An opt-out notice (not a renewal). */
+    public NoticeLetter(ProgramContact program, LocalDate mailingDate, LocalDate lastDayToOptOut, String recipientName,
+            MailingAddress mailingAddress, Utility utility, UtilityAccountNumber accountNumber, RateClass rateClass,
+            List<Offer> offers, BasicServicePrice basicService) {
+        this(program, mailingDate, lastDayToOptOut, recipientName, mailingAddress, utility, accountNumber, rateClass,
+                offers, basicService, Optional.empty());
+    }
+
+    /**
+     * The renewal notice for {@code account} (to its {@link Account#noticeAddress() notice address}): it
+     * stays in {@code product}, at the product's price and term as the program now has them, from
+     * {@code effective} on, unless the customer opts out.
+     */
+    public static NoticeLetter forRenewal(ProgramContact program, LocalDate mailingDate, LocalDate effective,
+            Account account, Product product, BasicServicePrice basicService) {
+        Offer offer = Offer.of(product);
+        Offer theirs = new Offer(offer.name(), offer.greenContent(), offer.price(), offer.termStart(), offer.termEnd(),
+                true);
+        return new NoticeLetter(program, mailingDate, effective, account.customerName(), account.noticeAddress(),
+                account.utility(), account.number(), account.rateClass(), List.of(theirs), basicService,
+                Optional.of(new Renewal(effective)));
+    }
+
+    /** Whether this is a renewal notice rather than an opt-out notice. */
+    public boolean isRenewal() {
+        return renewal.isPresent();
+    }
+
+    /**
+     * What makes a letter a renewal notice: {@code effective}, the day from which the new price applies
+     * (the utility switches it on the account's first meter read on or after that day). Immutable.
+     */
+    public record Renewal(LocalDate effective) {
+        public Renewal {
+            Objects.requireNonNull(effective, "effective");
         }
     }
 

@@ -16,7 +16,14 @@ import org.opencce.domain.units.EnergyPrice;
  * Massachusetts resident, with nothing promised beyond the program's rules (issue 6, section 2:
  * low-income customers keep their discount, net-metered customers keep their credits, opting out is
  * free at any time, a product change takes effect on the next meter-read date). Kept apart from the
- * layout so that the text can be read and tested on its own. Stateless and thread-safe.
+ * layout so that the text can be read and tested on its own.
+ *
+ * <p>A renewal notice ({@link NoticeLetter#isRenewal()}) says instead that the customer stays in their
+ * product at its new price and term from the effective date unless they opt out, and how to opt out at no
+ * fee, at any time: "You will continue in the same program option at the new price unless you inform the
+ * program otherwise", with advance notice and the freedom to opt out or change before the change takes
+ * effect, as Massachusetts aggregation programs tell their customers (Mass Power Choice's program-page
+ * template, masspowerchoice.com; G. L. c. 164, § 134; D.P.U. 23-67-A). Stateless and thread-safe.
  */
 final class NoticeWording {
     private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("EEEE, MMMM d, uuuu", Locale.US);
@@ -71,6 +78,10 @@ final class NoticeWording {
     }
 
     static String headline(NoticeLetter l) {
+        if (l.isRenewal()) {
+            return "Your " + l.program().name() + " price changes on " + longDate(l.lastDayToOptOut())
+                    + ": you stay in " + l.defaultOffer().name() + " unless you opt out";
+        }
         return l.program().name() + " will supply your electricity unless you opt out by "
                 + longDate(l.lastDayToOptOut());
     }
@@ -88,6 +99,17 @@ final class NoticeWording {
     static List<String> introduction(NoticeLetter l) {
         NoticeLetter.Offer standard = l.defaultOffer();
         String utility = utilityName(l.utility());
+        if (l.isRenewal()) {
+            return List.of(
+                    "Your town has signed a new electricity supply contract for " + l.program().name() + ", its"
+                            + " community electricity program (municipal aggregation, G. L. c. 164, § 134). From "
+                            + longDate(l.lastDayToOptOut()) + ", your account stays in " + standard.name() + " at "
+                            + price(standard.price()) + " for the term " + term(standard) + ". You do not need to do"
+                            + " anything to stay in the program.",
+                    utility + " will still deliver your electricity, read your meter and send your bill. The new price"
+                            + " applies from your first meter reading on or after " + date(l.lastDayToOptOut())
+                            + ".");
+        }
         return List.of(
                 // G. L. c. 164, § 134 is the law that lets towns buy electricity for their residents.
                 "Your town has joined " + l.program().name() + ", a community electricity program (municipal"
@@ -100,6 +122,9 @@ final class NoticeWording {
     }
 
     static String pricesHeading(NoticeLetter l) {
+        if (l.isRenewal()) {
+            return "Your new supply price, rate class " + l.rateClass().code();
+        }
         return "Supply prices for rate class " + l.rateClass().code();
     }
 
@@ -111,8 +136,9 @@ final class NoticeWording {
     static List<List<String>> priceRows(NoticeLetter l) {
         List<List<String>> rows = new ArrayList<>();
         for (NoticeLetter.Offer o : l.offers()) {
-            rows.add(List.of(o.isDefault() ? o.name() + " (default)" : o.name(), o.greenContent(), price(o.price()),
-                    term(o)));
+            String name = l.isRenewal() ? o.name() + " (your product)" : o.isDefault() ? o.name() + " (default)"
+                    : o.name();
+            rows.add(List.of(name, o.greenContent(), price(o.price()), term(o)));
         }
         rows.add(List.of(utilityName(l.utility()) + " Basic Service", "state minimum",
                 price(l.basicService().price()), period(l.basicService())));
@@ -120,6 +146,12 @@ final class NoticeWording {
     }
 
     static String priceNote(NoticeLetter l) {
+        if (l.isRenewal()) {
+            return "(your product): the product you stay in, at its new price from " + date(l.lastDayToOptOut())
+                    + ". Prices are for supply only; " + utilityName(l.utility()) + "'s delivery charges are the same"
+                    + " either way. Basic Service prices change during the year; your product's price stays the same"
+                    + " for its term. The program cannot promise to cost less than Basic Service at all times.";
+        }
         return "(default): the product you are enrolled in if you do nothing. State minimum: the renewable energy"
                 + " Massachusetts requires of every supplier; \"+ N%\" adds renewable energy for another N% of your"
                 + " use. Prices are for supply only; " + utilityName(l.utility()) + "'s delivery charges are the"
@@ -129,10 +161,21 @@ final class NoticeWording {
     }
 
     static String optOutHeading(NoticeLetter l) {
+        if (l.isRenewal()) {
+            return "How to opt out: it is free, at any time";
+        }
         return "How to opt out by " + longDate(l.lastDayToOptOut()) + ": it is free";
     }
 
     static List<String> optOutWays(NoticeLetter l) {
+        if (l.isRenewal()) {
+            return List.of(
+                    "By phone: call " + l.program().phone() + ".",
+                    "Online: go to " + l.program().optOutUrl() + " and enter your account number and service ZIP"
+                            + " code (the ZIP code where you use the electricity).",
+                    "By mail: sign the reply card below and mail it to the address on it.",
+                    "To leave before the new price applies, opt out before " + date(l.lastDayToOptOut()) + ".");
+        }
         return List.of(
                 "By phone: call " + l.program().phone() + ".",
                 "Online: go to " + l.program().optOutUrl() + " and enter your account number and service ZIP code"
@@ -142,6 +185,10 @@ final class NoticeWording {
     }
 
     static String optOutResult(NoticeLetter l) {
+        if (l.isRenewal()) {
+            return "If you opt out, " + utilityName(l.utility()) + " returns your account to its Basic Service on a"
+                    + " meter-read date, with no fee.";
+        }
         return "If you opt out, your account stays on " + utilityName(l.utility()) + " Basic Service.";
     }
 
@@ -156,10 +203,21 @@ final class NoticeWording {
     }
 
     static String replyCardTitle(NoticeLetter l) {
+        if (l.isRenewal()) {
+            return "Opt-out reply card: leave " + l.program().name();
+        }
         return "Opt-out reply card: " + l.program().name();
     }
 
     static List<String> replyCard(NoticeLetter l) {
+        if (l.isRenewal()) {
+            return List.of(
+                    "I want my account to leave " + l.program().name() + " and return to " + utilityName(l.utility())
+                            + " Basic Service.",
+                    "Name: " + l.recipientName().strip() + "     Account number: " + l.accountNumber().value(),
+                    "Signature: ______________________________     Date: ______________",
+                    "Mail to: " + l.program().name() + ", " + String.join(", ", l.program().returnAddress()) + ".");
+        }
         return List.of(
                 "I do not want my account to join " + l.program().name() + ". Keep it on " + utilityName(l.utility())
                         + " Basic Service.",

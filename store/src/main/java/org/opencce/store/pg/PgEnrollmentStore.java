@@ -32,6 +32,7 @@ import org.opencce.domain.enrollment.EnrollmentEvent;
 import org.opencce.domain.enrollment.EnrollmentState;
 import org.opencce.domain.enrollment.EventKind;
 import org.opencce.domain.enrollment.IllegalTransitionException;
+import org.opencce.domain.enrollment.ProgramEnd;
 import org.opencce.domain.enrollment.UtilityRequest;
 import org.opencce.store.EnrollmentStore;
 import org.opencce.store.StoreException;
@@ -108,6 +109,43 @@ public final class PgEnrollmentStore implements EnrollmentStore {
                 .bind("reference", reference)
                 .map((rs, ctx) -> recorded(rs))
                 .list());
+    }
+
+    @Override
+    public Optional<ProgramEnd> programEnd(ProgramId program) {
+        Objects.requireNonNull(program, "program");
+        return Sql.withHandle(jdbi, "read the end of program " + program, h -> h.createQuery(
+                "SELECT end_date FROM program_ends WHERE program_id = :program")
+                .bind("program", program.value())
+                .mapTo(LocalDate.class)
+                .findOne()
+                .map(ProgramEnd::new));
+    }
+
+    /**
+     * The program's end inside a transaction, with the program's row locked: {@code FOR KEY SHARE} to
+     * read it (taken by every transaction that appends events, and compatible with the foreign-key checks
+     * and a program update), {@code FOR UPDATE} to record it, which waits for those readers and makes
+     * them wait in turn. So an enrollment transaction either commits before the end or sees it.
+     */
+    static Optional<ProgramEnd> programEnd(Handle h, ProgramId program, boolean toRecord) {
+        h.createQuery("SELECT id FROM programs WHERE id = :program" + (toRecord ? " FOR UPDATE" : " FOR KEY SHARE"))
+                .bind("program", program.value())
+                .mapTo(String.class)
+                .findOne();
+        return h.createQuery("SELECT end_date FROM program_ends WHERE program_id = :program")
+                .bind("program", program.value())
+                .mapTo(LocalDate.class)
+                .findOne()
+                .map(ProgramEnd::new);
+    }
+
+    static void insertEnd(Handle h, ProgramId program, ProgramEnd end, String actor) {
+        h.createUpdate("INSERT INTO program_ends (program_id, end_date, actor) VALUES (:program, :date, :actor)")
+                .bind("program", program.value())
+                .bind("date", end.date())
+                .bind("actor", actor)
+                .execute();
     }
 
     /**

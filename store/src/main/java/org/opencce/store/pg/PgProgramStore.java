@@ -363,7 +363,7 @@ public final class PgProgramStore implements ProgramStore {
             h.createQuery("SELECT set_config('opencce.erase_program', :program, true)")
                     .bind("program", program.value()).mapTo(String.class).one();
             for (String table : new String[] {"enrollments", "enrollment_events", "accounts", "account_ids", "products",
-                "import_log"}) {
+                "import_log", "program_ends"}) {
                 h.createUpdate("DELETE FROM " + table + " WHERE program_id = :program")
                         .bind("program", program.value()).execute();
             }

@@ -16,6 +16,8 @@ import org.opencce.domain.community.ProgramId;
 import org.opencce.domain.community.Utility;
 import org.opencce.domain.enrollment.Enrollment;
 import org.opencce.domain.enrollment.EnrollmentEvent;
+import org.opencce.domain.enrollment.IllegalTransitionException;
+import org.opencce.domain.enrollment.ProgramEnd;
 import org.opencce.domain.report.BatchReport;
 import org.opencce.store.AccountStore;
 import org.opencce.store.EnrollmentStore;
@@ -34,6 +36,8 @@ final class PgTransaction implements AccountStore.Batch, EnrollmentStore.Tx {
     private final Set<AccountId> locked = new HashSet<>();
     private final Map<AccountId, Enrollment> enrollments = new HashMap<>();
     private boolean open = true;
+    /** The program's end as read in this transaction (null: not read yet). */
+    private Optional<ProgramEnd> end;
 
     PgTransaction(Handle h, ProgramId program) {
         this.h = h;
@@ -161,8 +165,37 @@ final class PgTransaction implements AccountStore.Batch, EnrollmentStore.Tx {
         return append(plain, references);
     }
 
+    @Override
+    public Optional<ProgramEnd> programEnd() {
+        checkOpen();
+        if (end == null) {
+            end = PgEnrollmentStore.programEnd(h, program, false);
+        }
+        return end;
+    }
+
+    @Override
+    public Optional<ProgramEnd> recordEnd(ProgramEnd requested, String actor) {
+        checkOpen();
+        Optional<ProgramEnd> before = PgEnrollmentStore.programEnd(h, program, true);
+        if (before.isEmpty()) {
+            PgEnrollmentStore.insertEnd(h, program, requested, actor);
+        }
+        end = Optional.of(before.orElse(requested));
+        return before;
+    }
+
     private Map<AccountId, Enrollment> append(List<EnrollmentEvent> events, List<Optional<String>> references) {
         checkOpen();
+        Optional<ProgramEnd> ended = events.isEmpty() ? Optional.empty() : programEnd();
+        if (ended.isPresent()) {
+            for (EnrollmentEvent event : events) {
+                Optional<String> refusal = ended.get().refusal(event);
+                if (refusal.isPresent()) {
+                    throw new IllegalTransitionException(refusal.get());
+                }
+            }
+        }
         // Decide every event first, so that a refused one stores nothing even if the caller carries on.
         Map<AccountId, Enrollment> after = new LinkedHashMap<>();
         for (EnrollmentEvent event : events) {
