@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.opencce.domain.Fixtures;
@@ -98,11 +100,32 @@ class CampaignCountsTest {
     void groupsShownAsOneAddUp() {
         CampaignCounts counts = valley();
 
-        EnrollmentCounts.Tally r1r2 = counts.byRateClass().get(RateClass.R_1).plus(counts.byRateClass().get(RateClass.R_2));
+        EnrollmentCounts.Tally r1r2 = counts.byRateClass().get(RateClass.R_1)
+                .plus(counts.byRateClass().get(RateClass.R_2));
 
         assertThat(r1r2.accounts()).isEqualTo(6);
         assertThat(r1r2.optOutRate()).isEqualTo(new EnrollmentCounts.Share(1, 6));
         assertThat(r1r2.lowIncomeParticipation()).isEqualTo(new EnrollmentCounts.Share(1, 2));
+    }
+
+    @Test
+    void addingTalliesAddsEveryStateAndEveryFlaggedCount() {
+        Map<EnrollmentState, Integer> one = new EnumMap<>(EnrollmentState.class);
+        one.put(EnrollmentState.ENROLLED, 5);
+        one.put(EnrollmentState.OPTED_OUT, 1);
+        Map<EnrollmentState, Integer> other = new EnumMap<>(EnrollmentState.class);
+        other.put(EnrollmentState.ENROLLED, 7);
+        other.put(EnrollmentState.NOTIFIED, 2);
+
+        EnrollmentCounts.Tally sum = new EnrollmentCounts.Tally(one, 1, 2, 3, 4)
+                .plus(new EnrollmentCounts.Tally(other, 10, 20, 30, 40));
+
+        assertThat(sum.count(EnrollmentState.ENROLLED)).isEqualTo(12);
+        assertThat(sum.count(EnrollmentState.OPTED_OUT)).isEqualTo(1);
+        assertThat(sum.count(EnrollmentState.NOTIFIED)).isEqualTo(2);
+        assertThat(sum.byState()).hasSize(EnrollmentState.values().length);
+        assertThat(List.of(sum.eligibleLowIncome(), sum.eligibleNetMetered(), sum.enrolledLowIncome(),
+                sum.enrolledNetMetered())).containsExactly(11, 22, 33, 44);
     }
 
     @Test
@@ -116,8 +139,14 @@ class CampaignCountsTest {
     }
 
     @Test
-    void aShareCannotExceedItsWhole() {
+    void aShareCannotExceedItsWholeNorBeNegative() {
         assertThatThrownBy(() -> new EnrollmentCounts.Share(3, 2)).hasMessageContaining("3 of 2");
+        assertThatThrownBy(() -> new EnrollmentCounts.Share(-1, 2)).hasMessageContaining("-1 of 2");
+        assertThatThrownBy(() -> new EnrollmentCounts.Share(0, -1)).hasMessageContaining("0 of -1");
+        assertThat(new EnrollmentCounts.Share(2, 2).percent().getAsDouble()).isEqualTo(100.0);
+        assertThat(new EnrollmentCounts.Share(0, 0).percent()).isEmpty();
+        assertThat(new CampaignCounts.Cell("Amherst", RateClass.R_1, NONE, EnrollmentState.ENROLLED, false, false, 0)
+                .accounts()).as("a group with no account").isZero();
         assertThatThrownBy(() -> new CampaignCounts.Cell("Amherst", RateClass.R_1, NONE, EnrollmentState.ENROLLED,
                 false, false, -1)).hasMessageContaining("must not be negative");
     }

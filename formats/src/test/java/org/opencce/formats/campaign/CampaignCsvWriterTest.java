@@ -41,10 +41,14 @@ class CampaignCsvWriterTest {
         StringWriter out = new StringWriter();
 
         CampaignCsvWriter.write(List.of(new CampaignCsvWriter.Row("product", "=HYPERLINK(\"x\")", amherst()),
-                new CampaignCsvWriter.Row("town", "Northampton, Ward 3", amherst())), out);
+                new CampaignCsvWriter.Row("town", "Northampton, Ward 3", amherst()),
+                new CampaignCsvWriter.Row("product", "-1 Special", amherst()),
+                new CampaignCsvWriter.Row("product", "", amherst())), out);
 
         String[] lines = out.toString().split("\n");
         assertThat(lines[1]).startsWith("product,\"'=HYPERLINK(\"\"x\"\")\",3,");
         assertThat(lines[2]).startsWith("town,\"Northampton, Ward 3\",3,");
+        assertThat(lines[3]).startsWith("product,'-1 Special,3,");
+        assertThat(lines[4]).startsWith("product,,3,");
     }
 }
