@@ -161,8 +161,8 @@ final class Dashboard {
         tiles.add(new DashboardView.Tile("Rejected enrollments",
                 Display.count(enrollment.count(EnrollmentState.REJECTED)), "rejected by the utility",
                 ExceptionPages.href(ExceptionPages.REJECTED)));
-        tiles.add(new DashboardView.Tile("Returned mail", Display.count(enrollment.count(EnrollmentState.RETURNED_MAIL)),
-                "notices returned undeliverable", ExceptionPages.href(ExceptionPages.RETURNED_MAIL)));
+        tiles.add(new DashboardView.Tile("Returned mail",
+                Display.count(enrollment.count(EnrollmentState.RETURNED_MAIL)), "notices returned undeliverable", ExceptionPages.href(ExceptionPages.RETURNED_MAIL)));
         if (year.isPresent()) {
             double kwh = 0;
             for (int g = 0; g < yearProfile.groups().size(); g++) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -243,9 +244,22 @@ class DashboardBrowserTest {
         assertThat(chart.get("names")).as("states with accounts only").isEqualTo(List.of("Notified", "Enrolled"));
         assertThat((List<?>) chart.get("enrolled")).extracting(n -> ((Number) n).intValue()).containsExactly(1, 0);
         wait.until(d -> ((Number) js.executeScript(paintedPixels("campaign-chart"))).longValue() > 1000);
+        screenshot("campaign.png");
+        browser.get(site.base + "/console/accounts/1");
+        screenshot("account-timeline.png");
         List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
         assertThat(errors).as("errors in the browser console (CSP violations, script errors)").isEmpty();
+    }
+
+    /** Kept for people looking at a CI run: target/screenshots/NAME. */
+    private static void screenshot(String name) {
+        try {
+            Path screenshots = Files.createDirectories(Path.of("target", "screenshots"));
+            Files.write(screenshots.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A script counting the canvas pixels that are not transparent: a blank canvas has none. */

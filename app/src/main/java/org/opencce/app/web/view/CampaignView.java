@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * The campaign dashboard: headline figures, the accounts in each enrollment state by town, rate class and
- * product (one {@link Table} each, columns in the order of {@code states}), the chart of states by town
+ * product (one {@link Table} each: the group's accounts and rates first, then one column per state in the
+ * order of {@code states}), the chart of states by town
  * ({@code chartSrc} is the JSON it reads) and the CSV download. {@code rateClassesMerged} says that R-1/R-2 and
  * R-3/R-4 are shown together because the user's role may not tell low-income accounts apart.
  */
