@@ -4,6 +4,7 @@
  *   hourly  – /api/console/load: kWh per hour by group, stacked areas
  *   monthly – /api/console/load/monthly: MWh per month by group, stacked bars
  *   usage   – /api/console/accounts/{id}/usage: one account's kWh per month
+ *   states  – /api/console/campaign: accounts in each enrollment state by group, stacked bars
  * Charts inside content that htmx swaps in are drawn after the swap; charts being swapped out are
  * destroyed first.
  */
@@ -125,7 +126,35 @@
         };
     }
 
-    var BUILDERS = {hourly: hourly, monthly: monthly, usage: usage};
+    // One colour per enrollment state, the same on every page: green for supplied, red for left.
+    var STATE_COLORS = {
+        eligible: '#9bb5a8', competitive: '#7a8b8f', notified: '#3b7fc4', opted_out: '#d0574f',
+        returned_mail: '#e0a030', enrolling: '#3aa8a0', enrolled: '#2f7d5b', rejected: '#8e5bb5',
+        dropping: '#c06c9a', dropped: '#6b4f3a', ineligible: '#c9cfcc'
+    };
+
+    function states(canvas, data) {
+        // States with no account anywhere are left out of the legend.
+        var datasets = data.states.filter(function (s) { return sum(s.accounts) > 0; }).map(function (s, i) {
+            return {label: s.name, data: s.accounts, backgroundColor: STATE_COLORS[s.state] || color(i),
+                borderRadius: 2, maxBarThickness: 72};
+        });
+        var options = baseOptions('Accounts');
+        options.scales.y.stacked = true;
+        options.scales.y.ticks = {precision: 0};
+        options.scales.x = {stacked: true, grid: {display: false}};
+        options.plugins.tooltip = {
+            callbacks: {
+                label: function (item) { return item.dataset.label + ': ' + kwhFormat.format(item.parsed.y); },
+                footer: function (items) {
+                    return 'Accounts: ' + kwhFormat.format(sum(items.map(function (it) { return it.parsed.y; })));
+                }
+            }
+        };
+        return {type: 'bar', data: {labels: data.labels, datasets: datasets}, options: options};
+    }
+
+    var BUILDERS = {hourly: hourly, monthly: monthly, usage: usage, states: states};
 
     function draw(canvas) {
         var build = BUILDERS[canvas.dataset.chart];

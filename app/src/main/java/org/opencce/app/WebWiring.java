@@ -20,7 +20,8 @@ public final class WebWiring {
             EnrollmentRequests enrollment) {
         ReferenceData reference = ReferenceData.instance();
         return new WebApp(new WebApp.Dependencies(program, installation.database().programs(),
-                installation.database().accounts(), installation.database().users(),
+                installation.database().accounts(), installation.database().enrollments(),
+                installation.database().users(),
                 installation.database().sessions(), installation.database().audit(), installation.intervals(),
                 installation.loads(), reference.basicServiceRates(), reference.classIStandard(), enrollment, proxies,
                 Clock.systemDefaultZone()));

@@ -11,10 +11,12 @@ import java.util.function.Function;
 import org.opencce.domain.community.Account;
 import org.opencce.domain.community.AccountId;
 import org.opencce.domain.community.ProgramId;
+import org.opencce.domain.enrollment.CampaignCounts;
 import org.opencce.domain.enrollment.Enrollment;
 import org.opencce.domain.enrollment.EnrollmentCounts;
 import org.opencce.domain.enrollment.EnrollmentEvent;
 import org.opencce.domain.enrollment.EnrollmentState;
+import org.opencce.domain.enrollment.EventKind;
 import org.opencce.domain.enrollment.ProgramEnd;
 
 /**
@@ -57,6 +59,21 @@ public interface EnrollmentStore {
 
     /** The accounts of {@code program} by enrollment state, for the program and each town; from the summaries. */
     EnrollmentCounts counts(ProgramId program);
+
+    /**
+     * The accounts of {@code program} by enrollment state, by town, rate class and product, with the flagged
+     * accounts ({@code docs/enrollment.md}, "Campaign figures"): one grouped query over the summaries, whatever
+     * the number of accounts.
+     */
+    CampaignCounts campaignCounts(ProgramId program);
+
+    /**
+     * One page of an exception queue ({@link Queue}): the accounts of {@code program} now in the queue's state,
+     * each with the latest event of the queue's kind (the utility's rejection with its reason and 814 reference,
+     * or the returned notice), ordered by that event's time, newest first or oldest first, then by account id.
+     * {@code page} counts from 0; {@code total} is the queue's length.
+     */
+    Page<QueueEntry> queue(ProgramId program, Queue queue, boolean newestFirst, int page, int pageSize);
 
     /** The events of {@code program} recorded with {@code reference} (an 814 reference, a confirmation number). */
     List<RecordedEvent> withReference(ProgramId program, String reference);
@@ -116,6 +133,43 @@ public interface EnrollmentStore {
          * @return the end recorded before, whose date may differ and which stays; empty if recorded now
          */
         Optional<ProgramEnd> recordEnd(ProgramEnd end, String actor);
+    }
+
+    /**
+     * The exception queues of the console (issue 6, section 8): accounts whose enrollment stopped on an
+     * answer staff must act on, by the state they are in and the event that put them there.
+     */
+    enum Queue {
+        /** Enrollments the utility rejected (its 814 response, or a 997 that refused the request). */
+        REJECTED(EnrollmentState.REJECTED, EventKind.ENROLLMENT_REJECTED),
+        /** Opt-out notices that came back undeliverable: never enrolled automatically. */
+        RETURNED_MAIL(EnrollmentState.RETURNED_MAIL, EventKind.MAIL_RETURNED);
+
+        private final EnrollmentState state;
+        private final EventKind cause;
+
+        Queue(EnrollmentState state, EventKind cause) {
+            this.state = state;
+            this.cause = cause;
+        }
+
+        /** The state of the accounts in the queue. */
+        public EnrollmentState state() {
+            return state;
+        }
+
+        /** The kind of event that puts an account in the queue. */
+        public EventKind cause() {
+            return cause;
+        }
+    }
+
+    /** An account in an exception queue and the latest event of the queue's kind in its history. */
+    record QueueEntry(Account account, RecordedEvent event) {
+        public QueueEntry {
+            Objects.requireNonNull(account, "account");
+            Objects.requireNonNull(event, "event");
+        }
     }
 
     /** An event to append with the reference it is known by outside: the 814 request's, the portal's confirmation. */

@@ -27,7 +27,10 @@ import org.opencce.domain.community.Account;
 import org.opencce.domain.community.AccountId;
 import org.opencce.domain.community.Product;
 import org.opencce.domain.community.Program;
+import org.opencce.domain.community.ProductId;
 import org.opencce.domain.community.ProgramId;
+import org.opencce.domain.community.RateClass;
+import org.opencce.domain.enrollment.CampaignCounts;
 import org.opencce.domain.enrollment.Channel;
 import org.opencce.domain.enrollment.Enrollment;
 import org.opencce.domain.enrollment.EnrollmentCounts;
@@ -384,6 +387,95 @@ public abstract class EnrollmentStoreContractTest {
         assertThat(total.enrolledLowIncome()).isEqualTo(1);
         assertThat(total.eligibleLowIncome()).isEqualTo(1);
         assertThat(total.enrolledNetMetered()).isZero();
+    }
+
+    @Test
+    void campaignCountsAreByTownRateClassAndProductFromOneGroupedQuery() {
+        Valley v = valley();
+        campaign(v);
+        AccountId carol = v.id("Carol Chen");
+        store().inTransaction(v.program, tx -> {
+            tx.lock(List.of(carol));
+            return tx.append(List.of(EnrollmentEvent.ofProduct(carol, EventKind.ENROLLMENT_REQUESTED,
+                    Instant.parse("2025-01-02T15:00:00Z"), "system", Channel.SYSTEM, Fixtures.GREEN_100)));
+        });
+
+        CampaignCounts counts = store().campaignCounts(v.program);
+
+        // Alice and Bob (R-2, low-income) opted out in Amherst; Carol (R-1, net-metered) enrolling on
+        // 100 % Green and the Deli (G-1) competitive in Northampton; Erin notified in Pelham.
+        assertThat(counts.total().accounts()).isEqualTo(5);
+        assertThat(counts.total().optOutRate()).isEqualTo(new EnrollmentCounts.Share(2, 4));
+        assertThat(counts.byTown().get("Amherst").count(EnrollmentState.OPTED_OUT)).isEqualTo(2);
+        assertThat(counts.byTown().get("Northampton").count(EnrollmentState.ENROLLING)).isEqualTo(1);
+        assertThat(counts.byRateClass().keySet()).containsExactly(RateClass.R_1, RateClass.R_2, RateClass.R_3,
+                RateClass.G_1);
+        assertThat(counts.byRateClass().get(RateClass.R_1).accounts()).as("Alice and Carol").isEqualTo(2);
+        assertThat(counts.byRateClass().get(RateClass.R_2).eligibleLowIncome()).isEqualTo(1);
+        assertThat(counts.byProduct().keySet()).containsExactly(Optional.of(Fixtures.GREEN_100), Optional.empty());
+        assertThat(counts.byProduct().get(Optional.of(Fixtures.GREEN_100)).count(EnrollmentState.ENROLLING))
+                .isEqualTo(1);
+        assertThat(counts.byProduct().get(Optional.<ProductId>empty()).accounts()).isEqualTo(4);
+        assertThat(counts.total().netMeteredParticipation()).isEqualTo(new EnrollmentCounts.Share(0, 1));
+        assertThat(store().campaignCounts(valley().program).total().accounts()).as("no history").isZero();
+    }
+
+    @Test
+    void theQueuesHoldTheRejectedAndReturnedAccountsWithTheEventThatPutThemThere() {
+        Valley v = valley();
+        AccountId alice = v.id("Alice Abbott");
+        AccountId bob = v.id("Bob Brennan");
+        AccountId carol = v.id("Carol Chen");
+        AccountId erin = v.id("Erin Eastman");
+        Instant sent = Instant.parse("2025-01-02T16:00:00Z");
+        store().inTransaction(v.program, tx -> {
+            tx.lock(List.of(alice, bob, carol, erin));
+            List<EnrollmentEvent> events = new ArrayList<>();
+            for (AccountId a : List.of(alice, bob, carol, erin)) {
+                events.add(listed(a));
+                events.add(EnrollmentEvent.noticeMailed(a, T0, "system", Channel.MAIL, MAILED, CLOSES));
+            }
+            // Erin's notice came back first, Bob's later; Alice and Carol were enrolled and rejected.
+            events.add(EnrollmentEvent.of(erin, EventKind.MAIL_RETURNED, Instant.parse("2024-12-01T15:00:00Z"),
+                    "staff", Channel.MAIL));
+            events.add(EnrollmentEvent.of(bob, EventKind.MAIL_RETURNED, Instant.parse("2024-12-05T15:00:00Z"),
+                    "staff", Channel.MAIL));
+            for (AccountId a : List.of(alice, carol)) {
+                events.add(EnrollmentEvent.ofProduct(a, EventKind.ENROLLMENT_REQUESTED, sent.minusSeconds(3600),
+                        "system", Channel.SYSTEM, Fixtures.STANDARD));
+                events.add(EnrollmentEvent.of(a, EventKind.ENROLLMENT_SENT, sent, "system", Channel.EDI));
+            }
+            tx.append(events);
+            return tx.appendReferenced(List.of(
+                    new EnrollmentStore.ReferencedEvent(EnrollmentEvent.ofReason(carol, EventKind.ENROLLMENT_REJECTED,
+                            Instant.parse("2025-01-05T15:00:00Z"), "national-grid", Channel.EDI,
+                            "A13 Account number not found"), "VGE0000000002"),
+                    new EnrollmentStore.ReferencedEvent(EnrollmentEvent.ofReason(alice, EventKind.ENROLLMENT_REJECTED,
+                            Instant.parse("2025-01-06T15:00:00Z"), "eversource", Channel.EDI,
+                            "W05 Customer name mismatch"), "VGE0000000001")));
+        });
+
+        Page<EnrollmentStore.QueueEntry> rejected = store().queue(v.program, EnrollmentStore.Queue.REJECTED, true, 0, 50);
+        Page<EnrollmentStore.QueueEntry> returned = store().queue(v.program, EnrollmentStore.Queue.RETURNED_MAIL, false,
+                0, 50);
+
+        assertThat(rejected.total()).isEqualTo(2);
+        assertThat(rejected.items()).extracting(e -> e.account().customerName())
+                .as("newest first").containsExactly("Alice Abbott", "Carol Chen");
+        assertThat(rejected.items().get(1).event().event().reason()).isEqualTo("A13 Account number not found");
+        assertThat(rejected.items().get(1).event().reference()).contains("VGE0000000002");
+        assertThat(rejected.items().get(1).account().town()).isEqualTo("Northampton");
+        assertThat(returned.items()).extracting(e -> e.account().customerName())
+                .as("oldest first").containsExactly("Erin Eastman", "Bob Brennan");
+        assertThat(returned.items().get(0).event().event().at()).isEqualTo(Instant.parse("2024-12-01T15:00:00Z"));
+        Page<EnrollmentStore.QueueEntry> second = store().queue(v.program, EnrollmentStore.Queue.RETURNED_MAIL, false,
+                1, 1);
+        assertThat(second.items()).extracting(e -> e.account().customerName()).containsExactly("Bob Brennan");
+        assertThat(second.total()).isEqualTo(2);
+        assertThat(second.pageCount()).isEqualTo(2);
+        assertThat(store().queue(v.program, EnrollmentStore.Queue.RETURNED_MAIL, false, 5, 50).items()).isEmpty();
+        assertThat(store().queue(valley().program, EnrollmentStore.Queue.REJECTED, true, 0, 50).total())
+                .as("another program").isZero();
     }
 
     @Test

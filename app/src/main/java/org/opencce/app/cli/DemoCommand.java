@@ -166,7 +166,8 @@ final class DemoCommand implements Runnable {
             setup.init(definition, ACTOR, "demo");
         }
         db.accounts().upsert(accounts);
-        DemoEnrollment.record(db.enrollments(), db.programs().find(program.id()).orElseThrow(), accounts);
+        DemoEnrollment.record(db.enrollments(), db.programs().find(program.id()).orElseThrow(),
+                products.stream().filter(Product::isDefault).map(Product::id).findFirst(), accounts);
         err("Created %s: %d towns, %d products, %,d accounts.", program.name(), program.towns().size(),
                 products.size(), accounts.size());
         try (ProgressBar bar = new ProgressBar("Generating hourly usage", accounts.size())) {

@@ -16,6 +16,7 @@ import java.util.StringJoiner;
 import org.opencce.app.web.view.AccountCard;
 import org.opencce.app.web.view.AccountDetailView;
 import org.opencce.app.web.view.AccountSearchView;
+import org.opencce.app.web.view.EnrollmentTimeline;
 import org.opencce.domain.community.Account;
 import org.opencce.domain.community.AccountId;
 import org.opencce.domain.community.MailingAddress;
@@ -24,10 +25,15 @@ import org.opencce.domain.community.ProductId;
 import org.opencce.domain.community.RateClass;
 import org.opencce.domain.community.SupplyStatus;
 import org.opencce.domain.community.Town;
+import org.opencce.domain.enrollment.Channel;
+import org.opencce.domain.enrollment.Enrollment;
+import org.opencce.domain.enrollment.EnrollmentEvent;
+import org.opencce.domain.enrollment.EnrollmentState;
 import org.opencce.domain.time.IntervalSeries;
 import org.opencce.domain.time.LocalCalendar;
 import org.opencce.domain.time.Quality;
 import org.opencce.store.AccountQuery;
+import org.opencce.store.EnrollmentStore;
 import org.opencce.store.Page;
 
 /**
@@ -107,8 +113,42 @@ final class AccountPages {
         AccountDetailView view = new AccountDetailView(
                 frames.consolePage(ctx, "Account " + account.id(), "accounts", List.of("charts.js")),
                 card, rows, Display.kwh(total), "/api/console/accounts/" + account.id() + "/usage",
-                StaffRequestPages.formFor(user, account, deps));
+                StaffRequestPages.formFor(user, account, deps), timeline(account, user, productNames()));
         templates.respond(ctx, "console/account.jte", view);
+    }
+
+    /**
+     * The account's enrollment history, every event in the order recorded, with the state it leads to. A viewer
+     * sees the reasons the utility and the program gave (channels EDI and system) and the 814 references, but
+     * not the reasons recorded with a customer's own request (they carry the client's address) nor the
+     * confirmation numbers given to customers.
+     */
+    private EnrollmentTimeline timeline(Account account, ConsoleUser user, Map<ProductId, String> products) {
+        List<EnrollmentStore.RecordedEvent> history = deps.enrollments().history(deps.program(), account.id());
+        if (history.isEmpty()) {
+            return EnrollmentTimeline.none();
+        }
+        Enrollment enrollment = Enrollment.replay(history.stream().map(EnrollmentStore.RecordedEvent::event).toList());
+        boolean personal = user.seesPersonalInformation();
+        List<EnrollmentTimeline.Entry> entries = new ArrayList<>();
+        boolean hidden = false;
+        for (EnrollmentStore.RecordedEvent recorded : history) {
+            EnrollmentEvent e = recorded.event();
+            boolean fromProgramOrUtility = e.channel() == Channel.EDI || e.channel() == Channel.SYSTEM;
+            String reason = e.reason().isEmpty() ? "—" : personal || fromProgramOrUtility ? e.reason() : HIDDEN;
+            String reference = recorded.reference().map(r -> personal || e.channel() == Channel.EDI ? r : HIDDEN)
+                    .orElse("—");
+            hidden |= reason.equals(HIDDEN) || reference.equals(HIDDEN);
+            entries.add(new EnrollmentTimeline.Entry(Display.dateTime(e.at()), e.at().toString(), EventText.what(e),
+                    e.actor(), EventText.channel(e.channel()),
+                    e.product().map(p -> products.getOrDefault(p, p.value())).orElse("—"), reason, reference));
+        }
+        Optional<String> pending = enrollment.pendingChange().map(c -> products.getOrDefault(c.product(),
+                c.product().value()) + " from " + Display.date(c.effective()));
+        Optional<String> rejection = enrollment.state() == EnrollmentState.REJECTED ? enrollment.rejection()
+                : Optional.empty();
+        return new EnrollmentTimeline(true, enrollment.state().displayName(), enrollment.state().wireName(),
+                EventText.meaning(enrollment.state()), pending, rejection, entries, hidden);
     }
 
     /** {@code GET /api/console/accounts?…}: the search as JSON, same filters and paging as the page. */

@@ -17,6 +17,8 @@ import org.opencce.app.load.LoadProfiles;
 import org.opencce.app.web.view.DashboardView;
 import org.opencce.app.web.view.WeekPanel;
 import org.opencce.domain.community.SupplyStatus;
+import org.opencce.domain.enrollment.EnrollmentCounts;
+import org.opencce.domain.enrollment.EnrollmentState;
 import org.opencce.domain.load.Grouping;
 import org.opencce.domain.load.LoadProfile;
 import org.opencce.domain.time.LocalCalendar;
@@ -152,6 +154,15 @@ final class Dashboard {
                 "accounts on the utility's default supply"));
         tiles.add(new DashboardView.Tile("Competitive supply", Display.count(competitive),
                 "accounts with a supplier of their own"));
+        EnrollmentCounts.Tally enrollment = deps.enrollments().counts(deps.program()).total();
+        tiles.add(new DashboardView.Tile("Opt-out rate", CampaignPages.percent(enrollment.optOutRate()),
+                CampaignPages.fraction(enrollment.optOutRate()) + " reached accounts; see the campaign",
+                "/console/campaign"));
+        tiles.add(new DashboardView.Tile("Rejected enrollments",
+                Display.count(enrollment.count(EnrollmentState.REJECTED)), "rejected by the utility",
+                ExceptionPages.href(ExceptionPages.REJECTED)));
+        tiles.add(new DashboardView.Tile("Returned mail",
+                Display.count(enrollment.count(EnrollmentState.RETURNED_MAIL)), "notices returned undeliverable", ExceptionPages.href(ExceptionPages.RETURNED_MAIL)));
         if (year.isPresent()) {
             double kwh = 0;
             for (int g = 0; g < yearProfile.groups().size(); g++) {

@@ -2,12 +2,14 @@ package org.opencce.app.web;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import org.opencce.domain.time.LocalCalendar;
 import org.opencce.domain.units.EnergyPrice;
 import org.opencce.domain.units.Percent;
 
@@ -21,6 +23,7 @@ final class Display {
     private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy", Locale.US);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.US);
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("EEE MMM d, h a", Locale.US);
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("MMM d, yyyy, h:mm a", Locale.US);
     private static final DateTimeFormatter CHART_HOUR = DateTimeFormatter.ofPattern("EEE MMM d HH:mm", Locale.US);
 
     private Display() {
@@ -79,6 +82,11 @@ final class Display {
 
     static String date(LocalDate d) {
         return DATE.format(d);
+    }
+
+    /** "Jan 5, 2025, 10:00 AM": an instant in Massachusetts time. */
+    static String dateTime(Instant at) {
+        return DATE_TIME.format(LocalCalendar.local(at));
     }
 
     static String longDate(LocalDate d) {

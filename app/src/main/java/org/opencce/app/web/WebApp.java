@@ -30,6 +30,7 @@ import org.opencce.domain.supply.ClassIStandard;
 import org.opencce.store.AccountStore;
 import org.opencce.store.AuditLog;
 import org.opencce.store.ConsoleSessionStore;
+import org.opencce.store.EnrollmentStore;
 import org.opencce.store.IntervalStore;
 import org.opencce.store.ProgramStore;
 import org.opencce.store.UserStore;
@@ -45,7 +46,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Routes: {@code GET /}, {@code GET /api/program}, {@code GET|POST /choose} (the customer portal),
  * {@code GET|POST /login}, {@code POST /logout}, {@code GET|POST /console/password},
- * {@code GET /console}, {@code GET /console/week}, {@code GET /console/accounts},
+ * {@code GET /console}, {@code GET /console/week}, {@code GET /console/campaign},
+ * {@code GET /console/campaign.csv}, {@code GET /api/console/campaign}, {@code GET /console/exceptions},
+ * {@code GET /console/accounts},
  * {@code GET /console/accounts/{id}}, {@code POST /console/accounts/{id}/requests}, {@code GET /api/console/load},
  * {@code GET /api/console/load/monthly}, {@code GET /api/console/accounts},
  * {@code GET /api/console/accounts/{id}}, {@code GET /api/console/accounts/{id}/usage}; static files
@@ -63,13 +66,15 @@ public final class WebApp {
     public static final String DEFAULT_HOST = "127.0.0.1";
 
     /**
-     * What the web app reads: the program it serves, the stores (console sessions included), the load
+     * What the web app reads: the program it serves, the stores (console sessions included; the enrollment
+     * histories for the campaign pages, the exception queues and the account timeline), the load
      * service, the reference data for the public comparison, enrollment (which applies the portal's and
      * the staff's requests), the reverse proxies whose {@code X-Forwarded-For} and
      * {@code X-Forwarded-Proto} are believed, and the clock that says what "today" is and drives the
      * rate limits (tests fix it).
      */
-    public record Dependencies(ProgramId program, ProgramStore programs, AccountStore accounts, UserStore users,
+    public record Dependencies(ProgramId program, ProgramStore programs, AccountStore accounts,
+            EnrollmentStore enrollments, UserStore users,
             ConsoleSessionStore sessions, AuditLog audit, IntervalStore intervals, LoadProfiles loads,
             BasicServiceRates basicService, ClassIStandard classI, EnrollmentRequests enrollment,
             TrustedProxies trustedProxies, Clock clock) {
@@ -78,6 +83,7 @@ public final class WebApp {
             Objects.requireNonNull(program, "program");
             Objects.requireNonNull(programs, "programs");
             Objects.requireNonNull(accounts, "accounts");
+            Objects.requireNonNull(enrollments, "enrollments");
             Objects.requireNonNull(users, "users");
             Objects.requireNonNull(sessions, "sessions");
             Objects.requireNonNull(audit, "audit");
@@ -149,6 +155,8 @@ public final class WebApp {
         AccountPages accounts = new AccountPages(deps, frames, templates);
         PortalPages portal = new PortalPages(deps, portalThrottle, sessions, frames, templates);
         StaffRequestPages staffRequests = new StaffRequestPages(deps, accounts, frames, templates);
+        CampaignPages campaign = new CampaignPages(deps, frames, templates);
+        ExceptionPages exceptions = new ExceptionPages(deps, frames, templates);
         Errors errors = new Errors(frames, templates);
 
         Javalin app = Javalin.create(config -> {
@@ -187,6 +195,10 @@ public final class WebApp {
         route(app, allowed, HandlerType.POST, AccessControl.CHANGE_PASSWORD_PATH, password::submit);
         route(app, allowed, HandlerType.GET, "/console", dashboard::page);
         route(app, allowed, HandlerType.GET, "/console/week", dashboard::weekFragment);
+        route(app, allowed, HandlerType.GET, "/console/campaign", campaign::page);
+        route(app, allowed, HandlerType.GET, "/console/campaign.csv", campaign::csv);
+        route(app, allowed, HandlerType.GET, "/api/console/campaign", campaign::json);
+        route(app, allowed, HandlerType.GET, "/console/exceptions", exceptions::page);
         route(app, allowed, HandlerType.GET, "/console/accounts", accounts::search);
         route(app, allowed, HandlerType.GET, "/console/accounts/{id}", accounts::detail);
         route(app, allowed, HandlerType.POST, "/console/accounts/{id}/requests", staffRequests::submit);

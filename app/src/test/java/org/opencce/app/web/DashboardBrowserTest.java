@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +24,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencce.app.security.Passwords;
 import org.opencce.domain.Fixtures;
+import org.opencce.domain.community.AccountId;
+import org.opencce.domain.enrollment.Channel;
+import org.opencce.domain.enrollment.EnrollmentEvent;
+import org.opencce.domain.enrollment.EventKind;
 import org.opencce.store.UserStore.Role;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -184,6 +191,75 @@ class DashboardBrowserTest {
         assertThat(site.database.users().find("otp-user").orElseThrow().mustChangePassword()).isFalse();
         // The other tests start signed out.
         browser.manage().deleteAllCookies();
+    }
+
+    @Test
+    void theCampaignChartDrawsTheStatesByTownWithinTheContentSecurityPolicy() {
+        // Alice (Amherst) enrolled, Carol (Northampton) notified; the other accounts have no history.
+        Instant listed = Instant.parse("2024-11-01T14:00:00Z");
+        List<EnrollmentEvent> events = new ArrayList<>();
+        for (AccountId a : List.of(Fixtures.ALICE, Fixtures.CAROL)) {
+            events.add(EnrollmentEvent.of(a, EventKind.LISTED_ELIGIBLE, listed, "system", Channel.SYSTEM));
+            events.add(EnrollmentEvent.noticeMailed(a, listed, "system", Channel.MAIL, Fixtures.NOTICES_MAILED,
+                    Fixtures.WINDOW_CLOSES));
+        }
+        events.add(EnrollmentEvent.ofProduct(Fixtures.ALICE, EventKind.ENROLLMENT_REQUESTED,
+                Instant.parse("2024-12-23T14:00:00Z"), "system", Channel.SYSTEM, Fixtures.STANDARD));
+        events.add(EnrollmentEvent.of(Fixtures.ALICE, EventKind.ENROLLMENT_SENT, Instant.parse("2024-12-24T14:00:00Z"),
+                "system", Channel.EDI));
+        events.add(EnrollmentEvent.of(Fixtures.ALICE, EventKind.ENROLLMENT_ACCEPTED,
+                Instant.parse("2025-01-03T14:00:00Z"), "eversource", Channel.EDI));
+        site.database.enrollments().inTransaction(Fixtures.VALLEY, tx -> {
+            tx.lock(List.of(Fixtures.ALICE, Fixtures.CAROL));
+            return tx.append(events);
+        });
+        try {
+            drawCampaignChart();
+        } finally {
+            // The other tests start signed out.
+            browser.manage().deleteAllCookies();
+        }
+    }
+
+    private static void drawCampaignChart() {
+        browser.get(site.base + "/console/campaign");
+        if (browser.getCurrentUrl().contains("/login")) {
+            browser.findElement(By.name("username")).sendKeys("staff");
+            browser.findElement(By.name("password")).sendKeys(new String(TestSite.password("staff")));
+            browser.findElement(By.cssSelector("form.stacked-form button[type=submit]")).click();
+        }
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        wait.until(d -> Boolean.TRUE.equals(js.executeScript(
+                "var c = document.getElementById('campaign-chart'); return !!(window.Chart && c && Chart.getChart(c));")));
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> chart = (Map<String, Object>) js.executeScript(
+                "var chart = Chart.getChart(document.getElementById('campaign-chart'));"
+                        + " return {type: chart.config.type, labels: chart.data.labels,"
+                        + "   names: chart.data.datasets.map(function (d) { return d.label; }),"
+                        + "   enrolled: chart.data.datasets[chart.data.datasets.length - 1].data};");
+        assertThat(chart.get("type")).isEqualTo("bar");
+        assertThat(chart.get("labels")).isEqualTo(List.of("Amherst", "Northampton"));
+        assertThat(chart.get("names")).as("states with accounts only").isEqualTo(List.of("Notified", "Enrolled"));
+        assertThat((List<?>) chart.get("enrolled")).extracting(n -> ((Number) n).intValue()).containsExactly(1, 0);
+        wait.until(d -> ((Number) js.executeScript(paintedPixels("campaign-chart"))).longValue() > 1000);
+        screenshot("campaign.png");
+        browser.get(site.base + "/console/accounts/1");
+        screenshot("account-timeline.png");
+        List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+        assertThat(errors).as("errors in the browser console (CSP violations, script errors)").isEmpty();
+    }
+
+    /** Kept for people looking at a CI run: target/screenshots/NAME. */
+    private static void screenshot(String name) {
+        try {
+            Path screenshots = Files.createDirectories(Path.of("target", "screenshots"));
+            Files.write(screenshots.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A script counting the canvas pixels that are not transparent: a blank canvas has none. */

@@ -122,7 +122,7 @@ final class TestSite implements AutoCloseable {
             InMemoryEnrollmentRequests enrollment, Clock clock) {
         LoadProfiles loads = new LoadProfiles(database.programs(), database.accounts(), intervals);
         return new WebApp(new WebApp.Dependencies(Fixtures.VALLEY, database.programs(), database.accounts(),
-                database.users(), database.sessions(), database.audit(), intervals, loads,
+                database.enrollments(), database.users(), database.sessions(), database.audit(), intervals, loads,
                 new BasicServiceRates(List.of(EVERSOURCE_RATE, NATIONAL_GRID_RATE)),
                 new ClassIStandard(Map.of(2024, Percent.of(24), 2025, Percent.of(27), 2026, Percent.of(30))),
                 enrollment, proxies, clock));

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalDouble;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.opencce.domain.community.Account;
@@ -57,6 +58,69 @@ public record EnrollmentCounts(Tally total, SortedMap<String, Tally> byTown) {
         public int accounts() {
             return byState.values().stream().mapToInt(Integer::intValue).sum();
         }
+
+        /**
+         * The accounts the campaign has reached: every state but {@link EnrollmentState#ELIGIBLE} (no notice
+         * mailed yet), {@link EnrollmentState#COMPETITIVE} (never sent a notice) and
+         * {@link EnrollmentState#INELIGIBLE} (out of the program's reach): that is, {@code notified} and every
+         * state that can only follow a notice or a customer's own request.
+         */
+        public int reached() {
+            return accounts() - count(EnrollmentState.ELIGIBLE) - count(EnrollmentState.COMPETITIVE)
+                    - count(EnrollmentState.INELIGIBLE);
+        }
+
+        /**
+         * The opt-out rate ({@code docs/enrollment.md}, "Campaign figures"): accounts now
+         * {@link EnrollmentState#OPTED_OUT} out of those {@link #reached()}. A customer who opts out after
+         * being enrolled is dropped ({@code dropping}, then {@code dropped}) and counts as a drop, not here.
+         */
+        public Share optOutRate() {
+            return new Share(count(EnrollmentState.OPTED_OUT), reached());
+        }
+
+        /** Low-income participation: enrolled low-income accounts out of eligible low-income accounts. */
+        public Share lowIncomeParticipation() {
+            return new Share(enrolledLowIncome, eligibleLowIncome);
+        }
+
+        /** Net-metered participation: enrolled net-metered accounts out of eligible net-metered accounts. */
+        public Share netMeteredParticipation() {
+            return new Share(enrolledNetMetered, eligibleNetMetered);
+        }
+
+        /** The counts of both sets of accounts together (for groups shown as one, such as to a viewer). */
+        public Tally plus(Tally other) {
+            Map<EnrollmentState, Integer> sum = new EnumMap<>(EnrollmentState.class);
+            for (EnrollmentState state : EnrollmentState.values()) {
+                sum.put(state, count(state) + other.count(state));
+            }
+            return new Tally(sum, eligibleLowIncome + other.eligibleLowIncome,
+                    eligibleNetMetered + other.eligibleNetMetered, enrolledLowIncome + other.enrolledLowIncome,
+                    enrolledNetMetered + other.enrolledNetMetered);
+        }
+
+        /** Counts with no account, every state present with zero. */
+        public static Tally empty() {
+            return new Counter().tally();
+        }
+    }
+
+    /**
+     * {@code part} accounts out of {@code whole}: a rate or a participation. There is no percentage when
+     * {@code whole} is zero (nobody to count), which pages show as a dash rather than 0 %.
+     */
+    public record Share(int part, int whole) {
+        public Share {
+            if (part < 0 || whole < 0 || part > whole) {
+                throw new IllegalArgumentException("a share is 0 <= part <= whole, was " + part + " of " + whole);
+            }
+        }
+
+        /** The share in percent, empty when {@code whole} is zero. */
+        public OptionalDouble percent() {
+            return whole == 0 ? OptionalDouble.empty() : OptionalDouble.of(100.0 * part / whole);
+        }
     }
 
     /** The counts of these accounts. */
@@ -72,7 +136,8 @@ public record EnrollmentCounts(Tally total, SortedMap<String, Tally> byTown) {
         return new EnrollmentCounts(total.tally(), byTown);
     }
 
-    private static final class Counter {
+    /** Adds up accounts into a {@link Tally}; not thread-safe. */
+    static final class Counter {
         private final Map<EnrollmentState, Integer> byState = new EnumMap<>(EnrollmentState.class);
         private int eligibleLowIncome;
         private int eligibleNetMetered;
@@ -86,15 +151,18 @@ public record EnrollmentCounts(Tally total, SortedMap<String, Tally> byTown) {
         }
 
         void add(Entry entry) {
-            EnrollmentState state = entry.enrollment().state();
-            byState.merge(state, 1, Integer::sum);
+            add(entry.enrollment().state(), entry.account().lowIncome(), entry.account().netMetered(), 1);
+        }
+
+        /** Adds {@code n} accounts in {@code state} with these flags. */
+        void add(EnrollmentState state, boolean lowIncome, boolean netMetered, int n) {
+            byState.merge(state, n, Integer::sum);
             boolean eligible = state != EnrollmentState.COMPETITIVE && state != EnrollmentState.INELIGIBLE;
             boolean enrolled = state == EnrollmentState.ENROLLED;
-            Account account = entry.account();
-            eligibleLowIncome += eligible && account.lowIncome() ? 1 : 0;
-            eligibleNetMetered += eligible && account.netMetered() ? 1 : 0;
-            enrolledLowIncome += enrolled && account.lowIncome() ? 1 : 0;
-            enrolledNetMetered += enrolled && account.netMetered() ? 1 : 0;
+            eligibleLowIncome += eligible && lowIncome ? n : 0;
+            eligibleNetMetered += eligible && netMetered ? n : 0;
+            enrolledLowIncome += enrolled && lowIncome ? n : 0;
+            enrolledNetMetered += enrolled && netMetered ? n : 0;
         }
 
         Tally tally() {

@@ -25,6 +25,8 @@ import org.opencce.domain.community.Account;
 import org.opencce.domain.community.AccountId;
 import org.opencce.domain.community.ProductId;
 import org.opencce.domain.community.ProgramId;
+import org.opencce.domain.community.RateClass;
+import org.opencce.domain.enrollment.CampaignCounts;
 import org.opencce.domain.enrollment.Channel;
 import org.opencce.domain.enrollment.Enrollment;
 import org.opencce.domain.enrollment.EnrollmentCounts;
@@ -35,6 +37,7 @@ import org.opencce.domain.enrollment.IllegalTransitionException;
 import org.opencce.domain.enrollment.ProgramEnd;
 import org.opencce.domain.enrollment.UtilityRequest;
 import org.opencce.store.EnrollmentStore;
+import org.opencce.store.Page;
 import org.opencce.store.StoreException;
 
 /**
@@ -248,6 +251,62 @@ public final class PgEnrollmentStore implements EnrollmentStore {
         return new EnrollmentCounts(total.tally(), byTown);
     }
 
+    /**
+     * One query grouped by town, rate class, product, state and the two flags, over the summaries joined to
+     * the accounts: at most a few thousand rows whatever the number of accounts.
+     */
+    @Override
+    public CampaignCounts campaignCounts(ProgramId program) {
+        List<CampaignCounts.Cell> cells = Sql.withHandle(jdbi, "count the campaign of " + program, h -> h.createQuery(
+                "SELECT a.town, a.rate_class, p.product_id, p.state, a.low_income, a.net_metered, count(*) AS n"
+                        + " FROM enrollments p JOIN accounts a ON a.id = p.account_id"
+                        + " WHERE p.program_id = :program"
+                        + " GROUP BY a.town, a.rate_class, p.product_id, p.state, a.low_income, a.net_metered")
+                .bind("program", program.value())
+                .map((rs, ctx) -> new CampaignCounts.Cell(rs.getString("town"), rateClass(rs.getString("rate_class")),
+                        Optional.ofNullable(rs.getString("product_id")).map(ProductId::new), state(rs.getString("state")),
+                        rs.getBoolean("low_income"), rs.getBoolean("net_metered"), rs.getInt("n")))
+                .list());
+        return CampaignCounts.of(cells);
+    }
+
+    /**
+     * The queue's accounts through the summaries' state index, each joined to its latest event of the queue's
+     * kind (a lateral look-up through the history index), sorted and cut to the page in the database.
+     */
+    @Override
+    public Page<QueueEntry> queue(ProgramId program, Queue queue, boolean newestFirst, int page, int pageSize) {
+        Objects.requireNonNull(queue, "queue");
+        if (page < 0 || pageSize < 1) {
+            throw new IllegalArgumentException("page must be 0 or more and pageSize 1 or more, were " + page + " and "
+                    + pageSize);
+        }
+        // The direction is one of two constants, never text from the caller.
+        String direction = newestFirst ? "DESC" : "ASC";
+        return Sql.withHandle(jdbi, "read the " + queue.state().wireName() + " queue of " + program, h -> {
+            long total = h.createQuery("SELECT count(*) FROM enrollments WHERE program_id = :program AND state = :state")
+                    .bind("program", program.value())
+                    .bind("state", queue.state().wireName())
+                    .mapTo(Long.class).one();
+            List<QueueEntry> items = h.createQuery("SELECT " + qualifiedAccountColumns() + ", " + EVENT_COLUMNS
+                    + " FROM enrollments p"
+                    + " JOIN accounts a ON a.id = p.account_id"
+                    + " JOIN LATERAL (SELECT * FROM enrollment_events x"
+                    + "   WHERE x.account_id = p.account_id AND x.kind = :kind ORDER BY x.id DESC LIMIT 1) e ON true"
+                    + " WHERE p.program_id = :program AND p.state = :state"
+                    + " ORDER BY e.at " + direction + ", e.id " + direction + ", p.account_id"
+                    + " LIMIT :limit OFFSET :offset")
+                    .bind("program", program.value())
+                    .bind("state", queue.state().wireName())
+                    .bind("kind", queue.cause().wireName())
+                    .bind("limit", pageSize)
+                    .bind("offset", (long) page * pageSize)
+                    .map((rs, ctx) -> new QueueEntry(PgAccountStore.account(rs), recorded(rs)))
+                    .list();
+            return new Page<>(items, page, pageSize, total);
+        });
+    }
+
     /** One set of counts being added up. */
     private static final class Tallying {
         private final Map<EnrollmentState, Integer> byState = new EnumMap<>(EnrollmentState.class);
@@ -448,6 +507,14 @@ public final class PgEnrollmentStore implements EnrollmentStore {
                 Optional.ofNullable(rs.getString("event_product")).map(ProductId::new),
                 Optional.ofNullable(rs.getObject("event_date", LocalDate.class)),
                 Optional.ofNullable(rs.getObject("window_closes", LocalDate.class)));
+    }
+
+    private static RateClass rateClass(String name) {
+        try {
+            return RateClass.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw unknown("rate class", name);
+        }
     }
 
     private static EnrollmentState state(String wireName) {

@@ -6,10 +6,10 @@ import java.util.Optional;
 /**
  * One account's record and its monthly usage ({@code usageSrc} is the JSON the chart reads), with the
  * form for recording a customer's request when the user's role may ({@code requestForm} empty for
- * viewers).
+ * viewers), and its enrollment timeline.
  */
 public record AccountDetailView(Frame frame, AccountCard account, List<UsageRow> usage, String usageTotal,
-        String usageSrc, Optional<StaffRequestForm> requestForm) {
+        String usageSrc, Optional<StaffRequestForm> requestForm, EnrollmentTimeline timeline) {
 
     public AccountDetailView {
         usage = List.copyOf(usage);

@@ -14,7 +14,17 @@ public record DashboardView(Frame frame, List<Tile> tiles, boolean hasData, Week
         tiles = List.copyOf(tiles);
     }
 
-    /** A headline number with a label and a line of detail. */
-    public record Tile(String label, String value, String detail) {
+    /**
+     * A headline number with a label and a line of detail; {@code href}, when not empty, is the page that
+     * shows what the number counts.
+     */
+    public record Tile(String label, String value, String detail, String href) {
+        public Tile(String label, String value, String detail) {
+            this(label, value, detail, "");
+        }
+
+        public boolean hasLink() {
+            return !href.isEmpty();
+        }
     }
 }
