@@ -37,6 +37,8 @@ final class EventText {
         WHAT.put(EventKind.DROP_ACCEPTED, "Drop accepted: back on Basic Service");
         WHAT.put(EventKind.DROP_REJECTED, "Drop rejected by the utility");
         WHAT.put(EventKind.MASS_DROP, "Program ended: returned to Basic Service (mass drop)");
+        WHAT.put(EventKind.RENEWAL_NOTICE_MAILED, "Renewal notice mailed (new price and term; stays enrolled"
+                + " unless the customer opts out)");
 
         CHANNEL.put(Channel.MAIL, "mail");
         CHANNEL.put(Channel.PHONE, "phone");
@@ -72,6 +74,9 @@ final class EventText {
         }
         if (e.date().isEmpty()) {
             return what;
+        }
+        if (e.kind() == EventKind.RENEWAL_NOTICE_MAILED) {
+            return what + " on " + Display.date(e.date().get());
         }
         if (e.kind() == EventKind.ENROLLMENT_ACCEPTED) {
             return what + "; supply starts " + Display.date(e.date().get());
