@@ -575,6 +575,16 @@ public final class EnrollmentService {
         Optional<ProgramEnd> before = db.enrollments().programEnd(programId);
         requireSameEnd(programId, before, endDate);
         Instant now = clock.instant();
+        LocalDate today = LocalCalendar.local(now).toLocalDate();
+        if (!dryRun && endDate.isAfter(today) && before.isEmpty()) {
+            // An 814 drop carries no date: the utility returns the account to Basic Service at its next meter
+            // read after the drop arrives (docs/formats/edi-814.md). Recorded ahead of its day, the end would
+            // send the drops in the next export and return customers weeks or months before the contract ends.
+            throw new OpenCceException("program '" + programId + "' cannot be ended on " + endDate + " yet: today is "
+                    + today + ", and the drops would leave in the next 814 export and return customers to Basic"
+                    + " Service at their next meter read, before the program ends. Run 'opencce program end --date "
+                    + endDate + "' on that day or after; --dry-run shows now who would be dropped");
+        }
         if (dryRun) {
             List<Enrollment> candidates = new ArrayList<>();
             db.enrollments().forEach(programId, ProgramEnd.droppedStates(), (account, e) -> candidates.add(e));

@@ -36,6 +36,7 @@ import org.opencce.domain.enrollment.Channel;
 import org.opencce.domain.enrollment.EdiSetup;
 import org.opencce.domain.enrollment.EnrollmentEvent;
 import org.opencce.domain.enrollment.EventKind;
+import org.opencce.domain.enrollment.ProgramEnd;
 import org.opencce.formats.edi.EdiReader;
 import org.opencce.formats.edi.Enrollment814Request;
 import org.opencce.formats.edi.EnrollmentKind;
@@ -211,7 +212,7 @@ class RenewalAndEndCommandTest {
     void theEndDropsTheSuppliedOnceLeavesTheOthersAndTheNextExportSendsTheDrops() throws IOException {
         Path dataDir = copyOfCampaign("end");
 
-        JsonNode dry = json(ok(dataDir, "program", "end", "--date", "2027-12-31", "--dry-run", "--json"));
+        JsonNode dry = json(ok(dataDir, "program", "end", "--date", "2026-06-30", "--dry-run", "--json"));
         assertThat(dry.get("dry_run").asBoolean()).isTrue();
         assertThat(dry.get("dropped").asInt()).isEqualTo(4);
         assertThat(dry.get("dropped_by_state").get("enrolled").asInt()).isEqualTo(2);
@@ -220,7 +221,14 @@ class RenewalAndEndCommandTest {
         assertThat(json(ok(dataDir, "enrollment", "status", "--json")).get("by_state").get("enrolled").asInt())
                 .as("a dry run changes nothing").isEqualTo(2);
 
-        JsonNode end = json(ok(dataDir, "program", "end", "--date", "2027-12-31", "--actor", "ada", "--json"));
+        // Recorded ahead of its day, the end would send the drops in the next export: it is refused.
+        CliRun early = CliRun.of("program", "end", "--date", "2099-12-31", "--data-dir", dataDir.toString());
+        assertThat(early.exit).isEqualTo(1);
+        assertThat(early.err).contains("cannot be ended on 2099-12-31 yet", "--dry-run shows now who would be dropped");
+        Optional<ProgramEnd> recorded = withDatabase(dataDir, db -> db.enrollments().programEnd(VALLEY));
+        assertThat(recorded).as("nothing recorded").isEmpty();
+
+        JsonNode end = json(ok(dataDir, "program", "end", "--date", "2026-06-30", "--actor", "ada", "--json"));
         assertThat(end.get("recorded_now").asBoolean()).isTrue();
         assertThat(end.get("dropped").asInt()).isEqualTo(4);
         JsonNode byState = json(ok(dataDir, "enrollment", "status", "--json")).get("by_state");
@@ -232,15 +240,15 @@ class RenewalAndEndCommandTest {
                 .containsExactly(2, 2, 0, 0, 1, 1, 1);
         int events = withDatabase(dataDir, db -> db.enrollments().history(VALLEY, id(db, ALICE)).size());
 
-        JsonNode again = json(ok(dataDir, "program", "end", "--date", "2027-12-31", "--json"));
+        JsonNode again = json(ok(dataDir, "program", "end", "--date", "2026-06-30", "--json"));
         assertThat(again.get("recorded_now").asBoolean()).isFalse();
         assertThat(again.get("dropped").asInt()).isZero();
         int eventsAfter = withDatabase(dataDir, db -> db.enrollments().history(VALLEY, id(db, ALICE)).size());
         assertThat(eventsAfter).as("a second end changes nothing").isEqualTo(events);
-        CliRun moved = CliRun.of("program", "end", "--date", "2028-06-30", "--data-dir", dataDir.toString());
+        CliRun moved = CliRun.of("program", "end", "--date", "2026-09-30", "--data-dir", dataDir.toString());
         assertThat(moved.exit).isEqualTo(1);
-        assertThat(moved.err).contains("program valley-green-energy already ended on 2027-12-31; its end cannot be"
-                + " moved to 2028-06-30");
+        assertThat(moved.err).contains("program valley-green-energy already ended on 2026-06-30; its end cannot be"
+                + " moved to 2026-09-30");
 
         withDatabase(dataDir, db -> {
             assertThat(lastEvent(db, ALICE).kind()).isEqualTo(EventKind.MASS_DROP);
@@ -248,12 +256,12 @@ class RenewalAndEndCommandTest {
             assertThat(lastEvent(db, BOB).kind()).as("the opted-out customer is untouched").isEqualTo(EventKind.OPTED_OUT);
             assertThat(lastEvent(db, IVY).kind()).as("the notified customer is untouched")
                     .isEqualTo(EventKind.NOTICE_MAILED);
-            assertThat(db.enrollments().programEnd(VALLEY).orElseThrow().date()).isEqualTo(LocalDate.of(2027, 12, 31));
+            assertThat(db.enrollments().programEnd(VALLEY).orElseThrow().date()).isEqualTo(LocalDate.of(2026, 6, 30));
             List<AuditLog.Entry> ends = db.audit().recent(VALLEY, 20).stream()
                     .filter(e -> e.action().equals("program.end")).toList();
             assertThat(ends).hasSize(1);
             assertThat(ends.get(0).actor()).isEqualTo("ada");
-            assertThat(ends.get(0).detail()).contains("2027-12-31", "mass drop of 4 accounts");
+            assertThat(ends.get(0).detail()).contains("2026-06-30", "mass drop of 4 accounts");
             return null;
         });
 
@@ -279,19 +287,19 @@ class RenewalAndEndCommandTest {
     @Test
     void afterTheEndTheEnrollmentRunNoticesRenewalsAndPortalOptInsAreRefused() throws IOException {
         Path dataDir = copyOfCampaign("after-end");
-        ok(dataDir, "program", "end", "--date", "2027-12-31");
+        ok(dataDir, "program", "end", "--date", "2026-06-30");
 
         // Ivy's window closed on February 9, 2025: the run would enroll her, but the program has ended.
         CliRun run = CliRun.of("enrollment", "run", "--launch", "2025-01-01", "--today", "2028-01-02",
                 "--data-dir", dataDir.toString());
         assertThat(run.exit).isEqualTo(1);
-        assertThat(run.err).contains("program valley-green-energy ended on 2027-12-31",
+        assertThat(run.err).contains("program valley-green-energy ended on 2026-06-30",
                 "the enrollment run is refused: nothing was queued");
 
         CliRun renewal = CliRun.of("enrollment", "renewal-notices", "--mailing-date", "2028-01-05", "--effective",
                 "2028-02-01", "--out", folder.resolve("renewal").toString(), "--data-dir", dataDir.toString());
         assertThat(renewal.exit).isEqualTo(1);
-        assertThat(renewal.err).contains("ended on 2027-12-31", "no renewal notice is mailed");
+        assertThat(renewal.err).contains("ended on 2026-06-30", "no renewal notice is mailed");
 
         withDatabase(dataDir, db -> {
             assertThat(lastEvent(db, IVY).kind()).isEqualTo(EventKind.NOTICE_MAILED);
