@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.opencce.app.accounts.ImportBenchmark;
 import org.opencce.app.demo.DemoBuilder;
+import org.opencce.app.enrollment.EnrollmentBenchmark;
+import org.opencce.app.enrollment.PortalBenchmark;
 import org.opencce.domain.OpenCceException;
 import org.opencce.domain.community.Account;
 import org.opencce.domain.community.AccountId;
@@ -35,7 +37,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code opencce bench …}: benchmarks that print one JSON line each, with their baselines measured in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks; each prints one JSON line with its own baselines measured in the same run.",
-        subcommands = {BenchCommand.Aggregate.class, BenchCommand.Import.class})
+        subcommands = {BenchCommand.Aggregate.class, BenchCommand.Import.class, BenchCommand.Enrollment.class,
+            BenchCommand.Portal.class})
 final class BenchCommand extends GroupCommand {
 
     /** {@code opencce bench aggregate}. */
@@ -273,6 +276,201 @@ final class BenchCommand extends GroupCommand {
                 }
             } finally {
                 Aggregate.deleteRecursively(dir);
+            }
+        }
+    }
+
+    /** {@code opencce bench enrollment}. */
+    @Command(name = "enrollment", mixinStandardHelpOptions = true,
+            description = {"The enrollment campaign end to end on a synthetic program: a customer list of N accounts "
+                    + "imported and reconciled, the notices (manifest of every account, PDF of the first --pdfs), "
+                    + "returned mail and reply-card opt-outs, the enrollment run and the 814 export, each through the "
+                    + "service its command uses, in a fresh embedded database in a temporary folder.",
+                "Prints one JSON line: each stage's seconds, total_s against the 30 s target, the baseline (reading "
+                        + "the same list with no database) and the check that every count agrees with what was "
+                        + "generated; exits 1 if one does not."})
+    static final class Enrollment implements Runnable {
+        @Option(names = "--accounts", paramLabel = "N", defaultValue = "" + EnrollmentBenchmark.DEFAULT_ACCOUNTS,
+                description = "Accounts in the customer list (default: ${DEFAULT-VALUE}).")
+        int accounts;
+
+        @Option(names = "--pdfs", paramLabel = "N", defaultValue = "" + EnrollmentBenchmark.DEFAULT_PDFS,
+                description = "Letters laid out as PDF, the first N; the manifest lists every letter "
+                        + "(default: ${DEFAULT-VALUE}).")
+        int pdfs;
+
+        @Option(names = "--json", description = "No progress on standard error; the result is one JSON line either way.")
+        boolean json;
+
+        @Option(names = "--keep", description = "Keep the temporary folder (database, letters, 814 files) and print "
+                + "its path in the JSON.")
+        boolean keep;
+
+        @Option(names = "--work-dir", paramLabel = "DIR",
+                description = "Where to create the temporary folder (default: the system's temporary folder).")
+        Path workDir;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public void run() {
+            if (accounts < 1) {
+                throw new OpenCceException("--accounts must be at least 1, was " + accounts);
+            }
+            if (pdfs < 0) {
+                throw new OpenCceException("--pdfs must be 0 or more, was " + pdfs);
+            }
+            Path dir = createWorkDir(workDir);
+            try {
+                EnrollmentBenchmark.Result r = new EnrollmentBenchmark(line -> {
+                    if (!json) {
+                        progress(spec, "%s", line);
+                    }
+                }).run(dir, accounts, pdfs);
+                Map<String, Object> result = new LinkedHashMap<>();
+                result.put("bench", "enrollment");
+                result.put("date", Instant.now().atOffset(ZoneOffset.UTC).toLocalDate().toString());
+                result.put("accounts", r.accounts());
+                result.put("pdfs", r.pdfs());
+                r.stageSeconds().forEach((stage, seconds) -> result.put(stage, round(seconds)));
+                result.put("total_s", round(r.totalSeconds()));
+                result.put("target_s", EnrollmentBenchmark.TARGET_SECONDS);
+                result.put("meets_target", r.totalSeconds() < EnrollmentBenchmark.TARGET_SECONDS);
+                result.put("read_only_s", round(r.readOnlySeconds()));
+                result.put("total_vs_read_only", round(r.totalSeconds() / r.readOnlySeconds()));
+                result.put("accounts_per_s", Math.round(r.accounts() / r.totalSeconds()));
+                result.put("generate_s", round(r.generateSeconds()));
+                result.put("setup_s", round(r.setupSeconds()));
+                Map<String, Object> expected = new LinkedHashMap<>();
+                expected.put("eligible", r.expected().eligible());
+                expected.put("competitive", r.expected().competitive());
+                expected.put("returned_mail", r.expected().returnedMail());
+                expected.put("opted_out", r.expected().optedOut());
+                expected.put("enrolling", r.expected().enrolling());
+                result.put("expected", expected);
+                result.put("counts", r.counts());
+                result.put("agrees", r.agrees());
+                result.put("disagreements", r.disagreements());
+                result.put("cores", Runtime.getRuntime().availableProcessors());
+                result.put("max_heap_mb", Math.round(Runtime.getRuntime().maxMemory() / 1e6));
+                result.put("java", System.getProperty("java.version"));
+                if (keep) {
+                    result.put("kept", dir.toString());
+                }
+                Output.printJson(spec.commandLine().getOut(), result);
+                if (!r.agrees()) {
+                    throw new OpenCceException("the campaign does not agree with what was generated ("
+                            + String.join("; ", r.disagreements()) + "): the benchmark result would be meaningless");
+                }
+            } finally {
+                if (!keep) {
+                    Aggregate.deleteRecursively(dir);
+                }
+            }
+        }
+    }
+
+    /** {@code opencce bench portal}. */
+    @Command(name = "portal", mixinStandardHelpOptions = true,
+            description = {"The customer portal under concurrent opt-outs: the real web server on 127.0.0.1 (as "
+                    + "'opencce serve' runs it, with 127.0.0.1 as trusted proxy) over a fresh embedded database of N "
+                    + "notified accounts, and C client threads that each open the form and post an opt-out for a "
+                    + "distinct account from an address of its own, for S seconds.",
+                "Prints one JSON line: requests, accepted, refused, throughput per second, p50 and p99 latency of "
+                        + "the opt-outs, the same clients fetching a static file as the baseline, and lost: accepted "
+                        + "opt-outs whose confirmation number is not in the database (exits 1 if any)."})
+    static final class Portal implements Runnable {
+        @Option(names = "--seconds", paramLabel = "S", defaultValue = "" + PortalBenchmark.DEFAULT_SECONDS,
+                description = "How long the opt-outs (and the baseline) run (default: ${DEFAULT-VALUE}).")
+        int seconds;
+
+        @Option(names = "--clients", paramLabel = "C", defaultValue = "" + PortalBenchmark.DEFAULT_CLIENTS,
+                description = "Concurrent client threads (default: ${DEFAULT-VALUE}).")
+        int clients;
+
+        @Option(names = "--accounts", paramLabel = "N", defaultValue = "" + PortalBenchmark.DEFAULT_ACCOUNTS,
+                description = "Notified accounts, each opted out at most once; the run stops early if they run "
+                        + "out (default: ${DEFAULT-VALUE}).")
+        int accounts;
+
+        @Option(names = "--json", description = "No progress on standard error; the result is one JSON line either way.")
+        boolean json;
+
+        @Option(names = "--keep", description = "Keep the temporary folder and print its path in the JSON.")
+        boolean keep;
+
+        @Option(names = "--work-dir", paramLabel = "DIR",
+                description = "Where to create the temporary folder (default: the system's temporary folder).")
+        Path workDir;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public void run() {
+            for (Object[] check : new Object[][] {{"--seconds", seconds}, {"--clients", clients},
+                {"--accounts", accounts}}) {
+                if ((int) check[1] < 1) {
+                    throw new OpenCceException(check[0] + " must be at least 1, was " + check[1]);
+                }
+            }
+            Path dir = createWorkDir(workDir);
+            try {
+                PortalBenchmark.Result r = new PortalBenchmark(line -> {
+                    if (!json) {
+                        progress(spec, "%s", line);
+                    }
+                }).run(dir, accounts, clients, seconds);
+                PortalBenchmark.Load o = r.optOuts();
+                PortalBenchmark.Load b = r.baseline();
+                Map<String, Object> result = new LinkedHashMap<>();
+                result.put("bench", "portal");
+                result.put("date", Instant.now().atOffset(ZoneOffset.UTC).toLocalDate().toString());
+                result.put("accounts", r.accounts());
+                result.put("clients", r.clients());
+                result.put("seconds", round(o.seconds()));
+                result.put("requests", o.requests());
+                result.put("accepted", o.accepted());
+                result.put("refused", o.refused());
+                result.put("errors", o.errors());
+                result.put("throughput_per_s", round(o.throughputPerSecond()));
+                result.put("p50_ms", round(o.p50Ms()));
+                result.put("p99_ms", round(o.p99Ms()));
+                result.put("max_ms", round(o.maxMs()));
+                result.put("form_p50_ms", round(r.forms().p50Ms()));
+                result.put("form_p99_ms", round(r.forms().p99Ms()));
+                result.put("target_per_s", PortalBenchmark.TARGET_OPT_OUTS_PER_S);
+                result.put("target_p99_ms", PortalBenchmark.TARGET_P99_MS);
+                result.put("meets_target", o.throughputPerSecond() >= PortalBenchmark.TARGET_OPT_OUTS_PER_S
+                        && o.p99Ms() < PortalBenchmark.TARGET_P99_MS && r.lost() == 0);
+                result.put("baseline_requests", b.requests());
+                result.put("baseline_per_s", round(b.throughputPerSecond()));
+                result.put("baseline_p50_ms", round(b.p50Ms()));
+                result.put("baseline_p99_ms", round(b.p99Ms()));
+                result.put("opt_outs_vs_baseline", b.throughputPerSecond() > 0
+                        ? round(o.throughputPerSecond() / b.throughputPerSecond()) : 0);
+                result.put("warm_up_opt_outs", r.warmUpOptOuts());
+                result.put("accounts_ran_out", r.accountsRanOut());
+                result.put("opted_out_in_database", r.optedOutInDatabase());
+                result.put("lost", r.lost());
+                result.put("unexplained", r.unexplained());
+                result.put("setup_s", round(r.setupSeconds()));
+                result.put("cores", Runtime.getRuntime().availableProcessors());
+                result.put("java", System.getProperty("java.version"));
+                if (keep) {
+                    result.put("kept", dir.toString());
+                }
+                Output.printJson(spec.commandLine().getOut(), result);
+                if (r.lost() > 0 || r.unexplained() > 0) {
+                    throw new OpenCceException(r.lost() + " accepted opt-outs are not in the database and "
+                            + r.unexplained() + " opted-out accounts have no confirmation: the portal lost or invented"
+                            + " opt-outs");
+                }
+            } finally {
+                if (!keep) {
+                    Aggregate.deleteRecursively(dir);
+                }
             }
         }
     }

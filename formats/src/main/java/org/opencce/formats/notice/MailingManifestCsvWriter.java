@@ -89,6 +89,22 @@ public final class MailingManifestCsvWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * Adds the row of {@code letter} laid out in no PDF file (a benchmark's mailing, see
+     * {@link NoticeMailing}): {@code letter_file} and {@code page} are empty.
+     */
+    public void writeUnprinted(NoticeLetter letter) {
+        Objects.requireNonNull(letter, "letter");
+        try {
+            printer.printRecord(letter.accountNumber().value(), letter.utility().name(), letter.recipientName(),
+                    letter.mailingAddress().street(), letter.mailingAddress().city(), letter.mailingAddress().state(),
+                    letter.mailingAddress().zip(), "", "");
+            rows++;
+        } catch (IOException e) {
+            throw failure(target, e);
+        }
+    }
+
     /** How many rows (letters) have been written. */
     public int rows() {
         return rows;

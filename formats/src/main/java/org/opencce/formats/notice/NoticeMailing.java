@@ -19,6 +19,11 @@ import org.opencce.domain.OpenCceException;
  * file and first page. Letters are written as they are added; nothing but the current page is held in
  * memory. Files of the same names are replaced. If writing fails half way, the files written so far
  * stay, incomplete: the caller must not count those letters as mailed. Not thread-safe.
+ *
+ * <p>A mailing may lay out only its first letters as PDF ({@link #create(Path, Instant, int, int)}): the
+ * others are in the manifest only, with an empty {@code letter_file} and {@code page}. Only the enrollment
+ * benchmark does so, to time a mailing of 100,000 accounts whose PDF part is 1,000 letters (issue 6,
+ * "Performance"); the campaign always prints every letter.
  */
 public final class NoticeMailing implements AutoCloseable {
     /** The manifest's file name in the folder. */
@@ -27,6 +32,7 @@ public final class NoticeMailing implements AutoCloseable {
     private final Path folder;
     private final Instant created;
     private final int lettersPerFile;
+    private final int printedLetters;
     private final MailingManifestCsvWriter manifest;
     private final List<String> letterFiles = new ArrayList<>();
     private OutputStream pdfOut;
@@ -36,10 +42,11 @@ public final class NoticeMailing implements AutoCloseable {
     private long substituted;
     private boolean closed;
 
-    private NoticeMailing(Path folder, Instant created, int lettersPerFile) {
+    private NoticeMailing(Path folder, Instant created, int lettersPerFile, int printedLetters) {
         this.folder = folder;
         this.created = created;
         this.lettersPerFile = lettersPerFile;
+        this.printedLetters = printedLetters;
         this.manifest = MailingManifestCsvWriter.create(folder.resolve(MANIFEST));
     }
 
@@ -50,10 +57,23 @@ public final class NoticeMailing implements AutoCloseable {
      * @param lettersPerFile the most letters in one PDF file, at least 1
      */
     public static NoticeMailing create(Path folder, Instant created, int lettersPerFile) {
+        return create(folder, created, lettersPerFile, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Starts a mailing in {@code folder} whose first {@code printedLetters} letters are laid out as PDF and
+     * the others written to the manifest only (see the class comment: for the benchmark).
+     *
+     * @param printedLetters how many letters, from the first, go into PDF files; 0 or more
+     */
+    public static NoticeMailing create(Path folder, Instant created, int lettersPerFile, int printedLetters) {
         Objects.requireNonNull(folder, "folder");
         Objects.requireNonNull(created, "created");
         if (lettersPerFile < 1) {
             throw new IllegalArgumentException("letters per file must be at least 1, was " + lettersPerFile);
+        }
+        if (printedLetters < 0) {
+            throw new IllegalArgumentException("printed letters must be 0 or more, was " + printedLetters);
         }
         try {
             Files.createDirectories(folder);
@@ -61,7 +81,7 @@ public final class NoticeMailing implements AutoCloseable {
             throw new OpenCceException("cannot create the folder " + folder + " for the notices: " + e.getMessage()
                     + "; check the path and its permissions", e);
         }
-        return new NoticeMailing(folder, created, lettersPerFile);
+        return new NoticeMailing(folder, created, lettersPerFile, printedLetters);
     }
 
     /** Adds {@code letter} to the current PDF file (starting a new one when it is full) and to the manifest. */
@@ -69,6 +89,11 @@ public final class NoticeMailing implements AutoCloseable {
         Objects.requireNonNull(letter, "letter");
         if (closed) {
             throw new IllegalStateException("the notice mailing in " + folder + " is finished");
+        }
+        if (letters >= printedLetters) {
+            manifest.writeUnprinted(letter);
+            letters++;
+            return;
         }
         if (pdf == null || pdf.letters() == lettersPerFile) {
             finishFile();
@@ -100,9 +125,9 @@ public final class NoticeMailing implements AutoCloseable {
     }
 
     /**
-     * What a mailing wrote: {@code letters} letters on {@code pages} pages in {@code letterFiles} (file
-     * names in the folder, in order), and how many characters the font lacked (printed as a base letter or
-     * {@code ?}).
+     * What a mailing wrote: {@code letters} letters (the manifest's rows), those laid out as PDF on
+     * {@code pages} pages in {@code letterFiles} (file names in the folder, in order), and how many
+     * characters the font lacked (printed as a base letter or {@code ?}).
      */
     public record Summary(int letters, List<String> letterFiles, int pages, long substitutedCharacters) {
         public Summary {

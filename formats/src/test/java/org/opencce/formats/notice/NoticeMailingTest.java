@@ -44,6 +44,45 @@ class NoticeMailingTest {
     }
 
     @Test
+    void aMailingPrintingOnlyItsFirstLettersListsTheOthersInTheManifestWithoutFileOrPage(@TempDir Path dir)
+            throws IOException {
+        NoticeMailing.Summary summary;
+        try (NoticeMailing mailing = NoticeMailing.create(dir, CREATED, 2, 3)) {
+            for (Account account : Fixtures.valleyAccounts()) {
+                mailing.add(NoticeFixtures.letter(account));
+            }
+            summary = mailing.finish();
+        }
+
+        // Five letters, the first three printed two to a file: Alice and Bob in the first file, Carol in
+        // the second; the Main Street Deli and Erin only in the manifest.
+        assertThat(summary).isEqualTo(new NoticeMailing.Summary(5, List.of("letters-0001.pdf", "letters-0002.pdf"),
+                3, 0));
+        assertThat(new PdfReader(dir.resolve("letters-0002.pdf").toString()).getNumberOfPages()).isEqualTo(1);
+        List<CsvInput.Line> manifest = CsvInput.readAll(CsvInput.open(dir.resolve(NoticeMailing.MANIFEST)),
+                "manifest.csv");
+        assertThat(manifest.subList(1, 6)).extracting(l -> l.field(0) + "|" + l.field(7) + "|" + l.field(8))
+                .containsExactly("54012345678|letters-0001.pdf|1", "54012345679|letters-0001.pdf|2",
+                        "8123456789|letters-0002.pdf|1", "8123456790||", "54098765432||");
+        assertThat(manifest.get(4).field(2)).isEqualTo("Main Street Deli");
+        assertThat(manifest.get(4).size()).isEqualTo(9);
+    }
+
+    @Test
+    void aMailingPrintingNoLetterWritesOnlyTheManifestAndRefusesANegativeCount(@TempDir Path dir)
+            throws IOException {
+        try (NoticeMailing mailing = NoticeMailing.create(dir, CREATED, 2, 0)) {
+            mailing.add(NoticeFixtures.letter(NoticeFixtures.alice()));
+            assertThat(mailing.finish()).isEqualTo(new NoticeMailing.Summary(1, List.of(), 0, 0));
+        }
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly(NoticeMailing.MANIFEST);
+        }
+        assertThatThrownBy(() -> NoticeMailing.create(dir, CREATED, 2, -1))
+                .hasMessage("printed letters must be 0 or more, was -1");
+    }
+
+    @Test
     void aMailingWithoutLettersHasAnEmptyManifestAndNoPdf(@TempDir Path dir) throws IOException {
         NoticeMailing mailing = NoticeMailing.create(dir, CREATED, 10);
         assertThat(mailing.finish()).isEqualTo(new NoticeMailing.Summary(0, List.of(), 0, 0));
