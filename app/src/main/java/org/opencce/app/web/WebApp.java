@@ -107,7 +107,7 @@ public final class WebApp {
         Objects.requireNonNull(deps, "deps");
         // Pages read the program and its products on every request: from memory, a few seconds old at most.
         this.deps = new Dependencies(deps.program(), new ProgramReadCache(deps.programs()), deps.accounts(),
-                deps.users(), deps.sessions(), deps.audit(), deps.intervals(), deps.loads(), deps.basicService(),
+                deps.enrollments(), deps.users(), deps.sessions(), deps.audit(), deps.intervals(), deps.loads(), deps.basicService(),
                 deps.classI(), deps.enrollment(), deps.trustedProxies(), deps.clock());
         this.sessions = new SessionStore(deps.clock(), deps.sessions());
         this.throttle = new LoginThrottle(deps.clock());
