@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -50,7 +49,6 @@ import org.opencce.formats.edi.FunctionalAck997;
 import org.opencce.formats.edi.FunctionalAck997.AckCode;
 import org.opencce.formats.edi.TradingPartners;
 import org.opencce.store.Database;
-import org.opencce.store.DatabaseSettings;
 import org.opencce.store.EdiStore;
 import org.opencce.store.EnrollmentStore;
 
@@ -524,21 +522,11 @@ class EdiCommandTest {
     }
 
     private static <T> T withDatabase(Path dataDir, Function<Database, T> work) {
-        try (Database db = Database.open(DatabaseSettings.embedded(dataDir))) {
-            return work.apply(db);
-        }
+        return DataDirs.withDatabase(dataDir, work);
     }
 
     private Path copyOfCampaign(String name) {
-        Path copy = folder.resolve(name);
-        try (Stream<Path> paths = Files.walk(campaign)) {
-            for (Path from : paths.toList()) {
-                Files.copy(from, copy.resolve(campaign.relativize(from).toString()), StandardCopyOption.COPY_ATTRIBUTES);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return copy;
+        return DataDirs.copy(campaign, folder.resolve(name));
     }
 
     private static List<String> namesIn(Path dir) throws IOException {

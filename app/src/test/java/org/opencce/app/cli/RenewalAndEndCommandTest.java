@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,7 +17,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -43,7 +41,6 @@ import org.opencce.formats.edi.EnrollmentKind;
 import org.opencce.formats.edi.TradingPartners;
 import org.opencce.store.AuditLog;
 import org.opencce.store.Database;
-import org.opencce.store.DatabaseSettings;
 import org.opencce.store.EnrollmentStore;
 
 /**
@@ -354,21 +351,11 @@ class RenewalAndEndCommandTest {
     }
 
     private static <T> T withDatabase(Path dataDir, Function<Database, T> work) {
-        try (Database db = Database.open(DatabaseSettings.embedded(dataDir))) {
-            return work.apply(db);
-        }
+        return DataDirs.withDatabase(dataDir, work);
     }
 
     private Path copyOfCampaign(String name) {
-        Path copy = folder.resolve(name);
-        try (Stream<Path> paths = Files.walk(campaign)) {
-            for (Path from : paths.toList()) {
-                Files.copy(from, copy.resolve(campaign.relativize(from).toString()), StandardCopyOption.COPY_ATTRIBUTES);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return copy;
+        return DataDirs.copy(campaign, folder.resolve(name));
     }
 
     private static CliRun ok(Path dataDir, String... args) {
